@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hubsite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hubsite", targets: ["hubsite"]),
+        .library(name: "HubSite", targets: ["HubSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark, the CommonMark reference implementation, from Debian's libcmark-dev.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The whole pipeline: load → parse → model → render → check → write. No printing, no exit().
+        .target(
+            name: "HubSite",
+            dependencies: [
+                "CCmark",
+                "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: parses arguments, calls the library, prints, sets the exit code.
+        .executableTarget(
+            name: "hubsite",
+            dependencies: [
+                "HubSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HubSiteTests",
+            dependencies: ["HubSite"]
+        ),
+    ]
+)

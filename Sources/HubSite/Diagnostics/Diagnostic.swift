@@ -1,0 +1,69 @@
+/// One problem found in the site's sources: where, what, and how to fix it.
+public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// What is wrong, in the editor's terms.
+    public var message: String
+    /// How to fix it; empty when the message says it already.
+    public var fix: String
+
+    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String, fix: String = "") {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.fix = fix
+    }
+
+    /// `content/index.md:12:5: error: … ` with the fix on a second, indented line.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if !fix.isEmpty { text += "\n    fix: \(fix)" }
+        return text
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
+    }
+}
+
+/// A build that found errors. It carries every error of the build, sorted by place, not just the first.
+public struct BuildFailure: Error, CustomStringConvertible, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public var description: String {
+        let count = errors.count
+        let summary = "build failed: \(count) error\(count == 1 ? "" : "s"); public/ was left as it was"
+        return (diagnostics.map(\.description) + [summary]).joined(separator: "\n")
+    }
+}
+
+/// Collects the problems of one stage; stages keep going after an error so that one build
+/// reports everything an editor has to fix.
+struct DiagnosticLog: Sendable {
+    private(set) var all: [Diagnostic] = []
+
+    var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    mutating func error(at location: SourceLocation, _ message: String, fix: String = "") {
+        all.append(Diagnostic(.error, at: location, message, fix: fix))
+    }
+
+    mutating func warning(at location: SourceLocation, _ message: String, fix: String = "") {
+        all.append(Diagnostic(.warning, at: location, message, fix: fix))
+    }
+
+    mutating func append(contentsOf other: [Diagnostic]) {
+        all.append(contentsOf: other)
+    }
+}

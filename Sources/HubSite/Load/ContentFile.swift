@@ -1,0 +1,34 @@
+/// A content file: where it sits in the built site, its front matter and its Markdown.
+struct ContentFile: Sendable {
+    /// `content/accessibility.md`
+    var path: String
+    /// Folder of the page in the built site: "" for `content/index.md`, `accessibility/` for `content/accessibility.md`.
+    var urlPath: String
+    var split: FrontMatterSplit
+
+    /// How many folders below the root the page's `index.html` sits.
+    var depth: Int { urlPath.split(separator: "/").count }
+
+    /// `index.md` → "", `accessibility.md` → `accessibility/`, `guides/index.md` → `guides/`.
+    /// Every folder and file name must be a plain slug, so no name can lead outside public/.
+    static func urlPath(forContentPath path: String) -> Result<String, Diagnostic> {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let location = SourceLocation(file: "content/" + path)
+        guard let last = parts.last, last.hasSuffix(".md") else {
+            return .failure(Diagnostic(at: location, "not a Markdown file"))
+        }
+        parts[parts.count - 1] = String(last.dropLast(3))
+        if parts.last == "index" { parts.removeLast() }
+        for part in parts where !isSlug(part) {
+            let suggestion = SlugMaker.slug(part).isEmpty ? "my-page" : SlugMaker.slug(part)
+            return .failure(Diagnostic(at: location, "\"\(part)\" is not a valid page name: page names are lower-case letters, digits and hyphens",
+                                       fix: "rename it, e.g. to \"\(suggestion)\""))
+        }
+        return .success(parts.map { $0 + "/" }.joined())
+    }
+
+    static func isSlug(_ name: String) -> Bool {
+        !name.isEmpty && name.first != "-" && name.last != "-"
+            && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// From a content file to a `Page`: front matter checked, Markdown through the Markdown stage.
+struct PageLoader {
+    static let allowedKeys = ["title", "description", "template"]
+
+    var config: SiteConfig
+    var templateNames: Set<String>
+
+    func load(_ content: ContentFile, log: inout DiagnosticLog) -> Page? {
+        let path = content.path
+        let kind: Page.Kind = content.urlPath.isEmpty ? .sheet : .page
+        var title = ""
+        var description: String?
+        var template = kind == .sheet ? "sheet" : "page"
+        var templateLocation = SourceLocation(file: path)
+        let variables = TextVariables(values: config.variables)
+
+        if let yaml = content.split.yaml,
+           let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) {
+            front.rejectUnknownKeys(allowed: Self.allowedKeys, log: &log, what: "the front matter")
+            if front.requireKey("title", log: &log, what: "the front matter", example: "Accessibility statement") != nil {
+                title = substitute(front.string("title", log: &log) ?? "", at: front.location(of: front.node("title")), variables, &log)
+            }
+            description = front.string("description", log: &log).map {
+                substitute($0, at: front.location(of: front.node("description")), variables, &log)
+            }
+            if let name = front.string("template", log: &log) {
+                template = name
+                templateLocation = front.location(of: front.node("template"))
+            }
+        } else if content.split.yaml == nil {
+            log.error(at: SourceLocation(file: path), "the page has no front matter",
+                      fix: "start the file with three lines: \"---\", \"title: …\", \"---\"")
+        }
+        if !templateNames.contains(template) {
+            log.error(at: templateLocation, "there is no template \"\(template)\" (templates/\(template).mustache)",
+                      fix: Suggestion.nearest(to: template, in: templateNames).map { "did you mean \"\($0)\"?" }
+                          ?? "create templates/\(template).mustache, or name an existing template")
+        }
+
+        let stage = MarkdownStage(options: .init(
+            variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet))
+        let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
+        return Page(kind: kind, source: path, title: title, description: description, template: template,
+                    urlPath: content.urlPath, body: body)
+    }
+
+    private func substitute(_ text: String, at location: SourceLocation, _ variables: TextVariables, _ log: inout DiagnosticLog) -> String {
+        let result = variables.substitute(in: text)
+        for problem in result.problems {
+            log.error(at: location, problem.message, fix: problem.fix)
+        }
+        return result.text
+    }
+}

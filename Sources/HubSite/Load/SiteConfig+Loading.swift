@@ -1,0 +1,73 @@
+import Foundation
+
+extension SiteConfig {
+    static let allowedKeys = ["title", "language", "base_url", "unsafe_html", "publisher", "cohort"]
+    static let allowedCohortKeys = ["number", "year1", "year2", "applications_open", "applications_close"]
+
+    /// Reads `site.yml`; every problem in it goes to `log`, and nil comes back if any was fatal.
+    static func load(_ file: SourceFile, log: inout DiagnosticLog) -> SiteConfig? {
+        guard let yaml = YAMLMap.parse(file.text, file: file.path, firstLine: 1, log: &log) else { return nil }
+        let before = log.all.count
+        yaml.rejectUnknownKeys(allowed: allowedKeys, log: &log, what: "site.yml")
+        _ = yaml.requireKey("title", log: &log, what: "site.yml", example: "Secondary Mastery Specialist Programme")
+        let title = yaml.string("title", log: &log) ?? ""
+        let language = yaml.string("language", log: &log) ?? "en-GB"
+        if !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || language.isEmpty {
+            log.error(at: yaml.location(of: yaml.node("language")), "\"language\" must be a language tag such as \"en-GB\", found \"\(language)\"")
+        }
+        var baseURL = yaml.string("base_url", log: &log)
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil {
+                log.error(at: yaml.location(of: yaml.node("base_url")), "\"base_url\" must be an absolute http(s) address, found \"\(url)\"",
+                          fix: "write the address the site is published at, e.g. \"https://www.example.org/cpd/mastery/\", or remove the line")
+            }
+            if !url.hasSuffix("/") { baseURL = url + "/" }
+        }
+        let unsafeHTML = yaml.bool("unsafe_html", log: &log) ?? false
+        let publisher = yaml.string("publisher", log: &log) ?? "Maths Hubs and the NCETM"
+        let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", example: "(then the cohort's keys, indented)") != nil
+            ? yaml.map("cohort", log: &log).flatMap { loadCohort($0, log: &log) } : nil
+        guard log.all.count == before, let cohort else { return nil }
+        return SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,
+                          publisher: publisher, cohort: cohort)
+    }
+
+    private static func loadCohort(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Cohort? {
+        yaml.rejectUnknownKeys(allowed: allowedCohortKeys, log: &log, what: "\"cohort\"")
+        let number = yaml.requireKey("number", log: &log, what: "\"cohort\"", example: "11") != nil ? yaml.int("number", log: &log) : nil
+        if let number, number < 1 {
+            log.error(at: yaml.location(of: yaml.node("number")), "the cohort number must be 1 or more, found \(number)")
+        }
+        let year1 = yaml.requireKey("year1", log: &log, what: "\"cohort\"", example: "2026/27") != nil ? academicYear("year1", in: yaml, log: &log) : nil
+        let year2 = yaml.node("year2") != nil ? academicYear("year2", in: yaml, log: &log) : year1.map { $0 + 1 }
+        if let year1, let year2, year2 != year1 + 1 {
+            log.error(at: yaml.location(of: yaml.node("year2")),
+                      "\"year2\" must be the academic year after \"year1\" (\(Cohort.academicYear(startingIn: year1 + 1))), found \(Cohort.academicYear(startingIn: year2))",
+                      fix: "set year2 to \(Cohort.academicYear(startingIn: year1 + 1)), or leave it out: it follows from year1")
+        }
+        let open = yaml.requireKey("applications_open", log: &log, what: "\"cohort\"", example: "16 December 2025") != nil
+            ? yaml.date("applications_open", log: &log) : nil
+        let close = yaml.requireKey("applications_close", log: &log, what: "\"cohort\"", example: "23 April 2026") != nil
+            ? yaml.date("applications_close", log: &log) : nil
+        if let open, let close, close <= open {
+            log.error(at: yaml.location(of: yaml.node("applications_close")),
+                      "applications close (\(close.text)) before they open (\(open.text))",
+                      fix: "check both dates: the window must open before it closes")
+        }
+        guard let number, let year1, let open, let close else { return nil }
+        return Cohort(number: number, firstYear: year1, applicationsOpen: open, applicationsClose: close)
+    }
+
+    /// "2026/27" (or "2026/2027", "2026-27") → 2026.
+    private static func academicYear(_ key: String, in yaml: YAMLMap, log: inout DiagnosticLog) -> Int? {
+        guard let text = yaml.string(key, log: &log) else { return nil }
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
+        if parts.count == 2, parts[0].count == 4, let first = Int(parts[0]), let second = Int(parts[1]),
+           second == first + 1 || second == (first + 1) % 100 {
+            return first
+        }
+        log.error(at: yaml.location(of: yaml.node(key)), "\"\(key)\" must be an academic year such as \"2026/27\", found \"\(text)\"",
+                  fix: "write the two calendar years it spans, e.g. \"2026/27\"")
+        return nil
+    }
+}

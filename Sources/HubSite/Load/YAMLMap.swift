@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read for an editor: every value knows where it was written, and every
+/// wrong key or value becomes a diagnostic with that place and a fix.
+struct YAMLMap {
+    let file: String
+    /// Added to Yams' line numbers: front matter starts on line 2 of a content file.
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    let location: SourceLocation
+
+    /// Parses `yaml` (which starts on line `firstLine` of `file`) into a mapping.
+    /// Empty YAML is an empty mapping; anything else that is not a mapping is an error.
+    static func parse(_ yaml: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> YAMLMap? {
+        let offset = firstLine - 1
+        let start = SourceLocation(file: file, line: firstLine)
+        do {
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else {
+                return YAMLMap(file: file, lineOffset: offset, mapping: Node.Mapping([]), location: start)
+            }
+            var budget = maximumNodes
+            guard fitsBudget(node, &budget) else {
+                log.error(at: start, "this YAML expands to more than \(maximumNodes) values (aliases that repeat other aliases?)",
+                          fix: "write the values out in full; front matter needs no anchors (&) or aliases (*)")
+                return nil
+            }
+            guard let mapping = node.mapping else {
+                log.error(at: location(of: node.mark, file: file, offset: offset) ?? start,
+                          "expected \"key: value\" lines here, found \(describe(node))",
+                          fix: "write one \"key: value\" per line, e.g. \"title: Accessibility\"")
+                return nil
+            }
+            return YAMLMap(file: file, lineOffset: offset, mapping: mapping,
+                           location: location(of: node.mark, file: file, offset: offset) ?? start)
+        } catch let error as YamlError {
+            let (mark, problem) = describe(error)
+            log.error(at: location(of: mark, file: file, offset: offset) ?? start, "invalid YAML: \(problem)",
+                      fix: "check the indentation and punctuation on this line; put quotes around a value that contains \": \" or starts with a special character")
+            return nil
+        } catch {
+            log.error(at: start, "invalid YAML: \(error)")
+            return nil
+        }
+    }
+
+    // MARK: - Keys
+
+    var keys: [String] { mapping.keys.compactMap(\.string) }
+
+    func node(_ key: String) -> Node? { mapping[Node(key)] }
+
+    func location(of node: Node?) -> SourceLocation {
+        Self.location(of: node?.mark, file: file, offset: lineOffset) ?? location
+    }
+
+    func location(ofKey key: String) -> SourceLocation {
+        location(of: mapping.first { $0.key.string == key }?.key)
+    }
+
+    /// One error per key that is not in `allowed`, suggesting the nearest allowed one.
+    func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog, what: String) {
+        for (key, _) in mapping {
+            let name = key.string ?? "\(key)"
+            guard !allowed.contains(name) else { continue }
+            log.error(at: location(of: key), "unknown key \"\(name)\" in \(what)",
+                      fix: Suggestion.hint(for: name, in: allowed))
+        }
+    }
+
+    func requireKey(_ key: String, log: inout DiagnosticLog, what: String, example: String) -> Node? {
+        if let value = node(key), value.null == nil { return value }
+        log.error(at: location, "\(what) has no \"\(key)\"", fix: "add a line \"\(key): \(example)\"")
+        return nil
+    }
+
+    // MARK: - Values
+
+    /// A scalar as text; a list or mapping where text belongs is an error.
+    func string(_ key: String, log: inout DiagnosticLog) -> String? {
+        guard let value = node(key), value.null == nil else { return nil }
+        guard case .scalar(let scalar) = value else {
+            log.error(at: location(of: value), "\"\(key)\" must be a single value, found \(Self.describe(value))",
+                      fix: "write it on the same line as the key: \"\(key): …\"")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ key: String, log: inout DiagnosticLog) -> Int? {
+        guard let text = string(key, log: &log) else { return nil }
+        guard let number = Int(text) else {
+            log.error(at: location(of: node(key)), "\"\(key)\" must be a whole number, found \"\(text)\"")
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
+        guard let text = string(key, log: &log) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            log.error(at: location(of: node(key)), "\"\(key)\" must be true or false, found \"\(text)\"")
+            return nil
+        }
+    }
+
+    func map(_ key: String, log: inout DiagnosticLog) -> YAMLMap? {
+        guard let value = node(key), value.null == nil else { return nil }
+        guard let mapping = value.mapping else {
+            log.error(at: location(of: value), "\"\(key)\" must hold \"key: value\" lines, found \(Self.describe(value))",
+                      fix: "indent its keys under \"\(key):\", one per line")
+            return nil
+        }
+        return YAMLMap(file: file, lineOffset: lineOffset, mapping: mapping, location: location(of: value))
+    }
+
+    /// A list of nodes; a single scalar counts as a list of one.
+    func list(_ key: String, log: inout DiagnosticLog) -> [Node]? {
+        guard let value = node(key), value.null == nil else { return nil }
+        switch value {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar: return [value]
+        default:
+            log.error(at: location(of: value), "\"\(key)\" must be a list, found \(Self.describe(value))",
+                      fix: "write one \"- item\" per line under \"\(key):\"")
+            return nil
+        }
+    }
+
+    func submap(_ node: Node) -> YAMLMap? {
+        node.mapping.map { YAMLMap(file: file, lineOffset: lineOffset, mapping: $0, location: location(of: node)) }
+    }
+
+    // MARK: - Helpers
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "\"\(scalar.string)\""
+        case .mapping: return "a set of \"key: value\" lines"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private static func location(of mark: Mark?, file: String, offset: Int) -> SourceLocation? {
+        mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
+    }
+
+    private static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text), " } ?? ""
+            return (mark, prefix + problem)
+        case .reader(let problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "\(error)")
+        }
+    }
+
+    /// Anchors and aliases let a few lines of YAML stand for billions of values ("billion
+    /// laughs"). Yams shares aliased nodes, so parsing is cheap; walking them is not. Count the
+    /// values once, giving up past the budget, before anything else walks the tree.
+    static let maximumNodes = 100_000
+
+    private static func fitsBudget(_ node: Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let sequence): return sequence.allSatisfy { fitsBudget($0, &budget) }
+        case .mapping(let mapping): return mapping.allSatisfy { fitsBudget($0.key, &budget) && fitsBudget($0.value, &budget) }
+        }
+    }
+}

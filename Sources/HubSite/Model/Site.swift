@@ -1,0 +1,23 @@
+/// Everything the templates need, read from the sources: configuration and pages.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Sorted by source path.
+    public var pages: [Page]
+
+    public var sheet: Page? { pages.first { $0.kind == .sheet } }
+}
+
+/// One file of the built site, as bytes, with its path inside the output folder.
+public struct OutputFile: Hashable, Sendable {
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+}

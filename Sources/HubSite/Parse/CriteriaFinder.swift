@@ -1,0 +1,61 @@
+import Foundation
+
+/// Finds the criteria in a document's top-level blocks: a `### Essential` heading and its
+/// list, then a `### Desirable` heading and its list. Items pair up row by row.
+enum CriteriaFinder {
+    struct Match {
+        /// The four blocks the table replaces.
+        var range: ClosedRange<Int>
+        var criteria: Criteria
+    }
+
+    struct Problem {
+        var position: SourcePosition
+        var message: String
+        var fix: String
+    }
+
+    static func find(in blocks: [BlockOutline]) -> (match: Match?, problems: [Problem]) {
+        let essential = headings(named: "Essential", in: blocks)
+        let desirable = headings(named: "Desirable", in: blocks)
+        guard !essential.isEmpty || !desirable.isEmpty else { return (nil, []) }
+        var problems: [Problem] = []
+        for index in (essential + desirable).sorted() where listItems(at: index + 1, in: blocks) == nil {
+            let name = essential.contains(index) ? "Essential" : "Desirable"
+            problems.append(Problem(position: blocks[index].position, message: "the \"### \(name)\" heading is not followed by a list",
+                                    fix: "put the \(name.lowercased()) criteria right under the heading, one \"- item\" per line"))
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        if essential.count > 1 || desirable.count > 1 {
+            let extra = (essential.dropFirst() + desirable.dropFirst()).sorted()[0]
+            return (nil, [Problem(position: blocks[extra].position, message: "a second set of criteria lists",
+                                  fix: "keep one \"### Essential\" and one \"### Desirable\" list on the page")])
+        }
+        guard let e = essential.first, let d = desirable.first else {
+            let (found, missing) = essential.isEmpty ? ("Desirable", "Essential") : ("Essential", "Desirable")
+            let index = essential.first ?? desirable[0]
+            return (nil, [Problem(position: blocks[index].position, message: "a \"### \(found)\" list without a \"### \(missing)\" list",
+                                  fix: "add \"### \(missing)\" and its list next to it; leave an item empty (\"-\") where a row has no \(missing.lowercased()) criterion")])
+        }
+        guard d == e + 2 else {
+            return (nil, [Problem(position: blocks[d].position, message: "the \"### Desirable\" list must come straight after the \"### Essential\" list",
+                                  fix: "move it so that the two lists follow each other")])
+        }
+        let criteria = Criteria(essential: listItems(at: e + 1, in: blocks) ?? [], desirable: listItems(at: d + 1, in: blocks) ?? [])
+        return (Match(range: e...(d + 1), criteria: criteria), [])
+    }
+
+    private static func headings(named name: String, in blocks: [BlockOutline]) -> [Int] {
+        blocks.indices.filter {
+            if case .heading(3, let text) = blocks[$0].kind {
+                return text.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame
+            }
+            return false
+        }
+    }
+
+    private static func listItems(at index: Int, in blocks: [BlockOutline]) -> [String]? {
+        guard index < blocks.count, case .list(let items) = blocks[index].kind else { return nil }
+        return items
+    }
+}

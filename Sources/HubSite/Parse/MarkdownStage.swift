@@ -1,0 +1,77 @@
+/// Turns one page's Markdown into HTML with the generator's passes: variables, dates, site
+/// links, the criteria table and heading ids. cmark does the parsing and rendering; the
+/// decisions are made here, on Swift values.
+struct MarkdownStage {
+    struct Options {
+        var variables: TextVariables
+        var unsafeHTML: Bool
+        /// How many folders deep the page sits: `/accessibility/` links become `../accessibility/index.html`.
+        var depth: Int
+        /// The information sheet must have the criteria lists; other pages may not.
+        var requiresCriteria: Bool
+        /// Ids the page template already uses.
+        var reservedIDs: Set<String> = ["main-content", "contents", "key-dates", "top"]
+    }
+
+    var options: Options
+
+    /// Renders `markdown`, which starts on line `firstLine` of `file`.
+    func render(_ markdown: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> RenderedMarkdown {
+        var problems = DiagnosticLog()
+        var dates: [CalendarDate] = []
+        var toc: [TableOfContentsEntry] = []
+        var criteria: Criteria?
+        var slugs = SlugMaker(reserved: options.reservedIDs)
+        let lineOffset = firstLine - 1
+
+        func location(_ position: SourcePosition, plus bytes: Int = 0) -> SourceLocation {
+            SourceLocation(file: file, line: position.line + lineOffset, column: position.column + bytes)
+        }
+
+        var hooks = CommonMarkHooks()
+        hooks.rewriteText = { text, position in
+            let substituted = options.variables.substitute(in: text)
+            for problem in substituted.problems {
+                problems.error(at: location(position, plus: problem.byteOffset), problem.message, fix: problem.fix)
+            }
+            return DateMarkup.pieces(for: substituted.text) { match in
+                switch match.outcome {
+                case .valid(let date):
+                    dates.append(date)
+                case .impossible(let reason):
+                    problems.error(at: location(position, plus: match.byteOffset), "impossible date \"\(match.written)\": \(reason)",
+                                   fix: "check the day and the month")
+                case .wrongWeekday(let date, let written):
+                    problems.error(at: location(position, plus: match.byteOffset),
+                                   "wrong weekday in \"\(match.written)\": \(date.text) is a \(date.weekdayName), not a \(written)",
+                                   fix: "correct the weekday, or leave it out")
+                }
+            }
+        }
+        hooks.rewriteURL = { url in RelativeURL.fromSiteAbsolute(url, depth: options.depth) }
+        hooks.replaceBlocks = { blocks in
+            let found = CriteriaFinder.find(in: blocks)
+            for problem in found.problems {
+                problems.error(at: location(problem.position), problem.message, fix: problem.fix)
+            }
+            guard let match = found.match else {
+                if options.requiresCriteria, found.problems.isEmpty {
+                    problems.error(at: SourceLocation(file: file, line: firstLine), "the information sheet has no criteria lists",
+                                   fix: "under \"Who should apply?\" add a \"### Essential\" heading followed by a list, then a \"### Desirable\" heading followed by a list (see README: the criteria table)")
+                }
+                return []
+            }
+            criteria = match.criteria
+            return [BlockReplacement(range: match.range, html: CriteriaTable.html(match.criteria))]
+        }
+        hooks.renderHeading = { heading in
+            let id = slugs.makeID(for: heading.plainText)
+            if heading.level == 2 { toc.append(TableOfContentsEntry(id: id, text: heading.plainText)) }
+            return HeadingMarkup.html(level: heading.level, id: id, innerHTML: heading.innerHTML, plainText: heading.plainText)
+        }
+
+        let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
+        log.append(contentsOf: problems.all)
+        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates)
+    }
+}

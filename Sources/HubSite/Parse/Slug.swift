@@ -1,0 +1,44 @@
+import Foundation
+
+/// Turns heading text into `id`s that stay the same from build to build:
+/// "Who should apply?" → `who-should-apply`.
+struct SlugMaker {
+    private var used: Set<String>
+
+    /// `reserved` holds ids the templates already use on the page (`main-content`, …).
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// A new id for `text`: the slug, or the slug with `-1`, `-2`, … when already taken.
+    mutating func makeID(for text: String) -> String {
+        let base = Self.slug(text).isEmpty ? "section" : Self.slug(text)
+        var candidate = base
+        var counter = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Lower-case ASCII letters and digits, everything else folded into single hyphens.
+    /// Accented letters lose their accents ("Café" → "cafe") so ids stay plain ASCII.
+    static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar == "'" || scalar == "’" {
+                continue
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug
+    }
+}

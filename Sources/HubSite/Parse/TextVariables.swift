@@ -1,0 +1,46 @@
+import Foundation
+
+/// `{{cohort.number}}` in Markdown text, replaced by the value from `site.yml`.
+///
+/// Only text runs are searched (cmark has already set code apart), and the value becomes text,
+/// so it is HTML-escaped like any other text.
+struct TextVariables: Sendable {
+    /// Name → value, e.g. `cohort.number` → `11`.
+    var values: [String: String]
+
+    struct Problem: Equatable {
+        var byteOffset: Int
+        var message: String
+        var fix: String
+    }
+
+    /// The text with every known variable replaced, and a problem for each unknown one.
+    func substitute(in text: String) -> (text: String, problems: [Problem]) {
+        guard text.contains("{{") else { return (text, []) }
+        var output = ""
+        var problems: [Problem] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let offset = text.utf8.distance(from: text.startIndex, to: open.lowerBound)
+            if let value = values[name] {
+                output += value
+            } else {
+                output += rest[open.lowerBound..<close.upperBound]
+                problems.append(Problem(
+                    byteOffset: offset,
+                    message: "unknown variable \"{{\(name)}}\"",
+                    fix: Suggestion.hint(for: name, in: values.keys)
+                ))
+            }
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        return (output, problems)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import HubSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Where to write the site. It is replaced only when the whole build succeeds.")
+    var output: String = "public"
+
+    @Flag(name: .long, help: "Print how long each stage took.")
+    var timings = false
+
+    func run() throws {
+        let builder = SiteBuilder(source: site.sourceURL)
+        let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
+        do {
+            let result = try builder.build(into: outputURL)
+            Report.printWarnings(result.warnings)
+            print("built \(result.site.pages.count) pages, \(result.files.count) files into \(output)/")
+            if timings {
+                for (stage, seconds) in result.timings {
+                    print(String(format: "  %-16@ %8.2f ms", stage as NSString, seconds * 1000))
+                }
+            }
+        } catch {
+            Report.printFailure(error)
+            throw ExitCode(1)
+        }
+    }
+}

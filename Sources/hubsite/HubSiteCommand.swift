@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HubSite
+
+@main
+struct HubSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hubsite",
+        abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site's folder (holding site.yml, content/ and templates/).")
+    var source: String = "."
+
+    var sourceURL: URL { URL(fileURLWithPath: source) }
+}
+
+/// Prints diagnostics the way compilers do, so editors and terminals can jump to them.
+enum Report {
+    static func printFailure(_ failure: BuildFailure) {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+    }
+
+    static func printWarnings(_ warnings: [Diagnostic]) {
+        for warning in warnings.sorted() {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
+    }
+}
