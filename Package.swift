@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HubSiteTests",
-            dependencies: ["HubSite"]
+            dependencies: ["HubSite", "hubsite"]
         ),
     ]
 )

@@ -9,7 +9,8 @@ enum Suggestion {
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
-        let allowed = max(2, normalized.count / 3)
+        // Typos are a letter or two; a larger distance is a different word, not a slip.
+        let allowed = min(3, max(1, normalized.count / 3))
         return best.distance <= allowed ? best.name : nil
     }
 

@@ -114,7 +114,8 @@ struct YAMLMap {
                       fix: "indent its keys under \"\(key):\", one per line")
             return nil
         }
-        return YAMLMap(file: file, lineOffset: lineOffset, mapping: mapping, location: location(of: value))
+        // Messages about the mapping as a whole ("has no …") point at its key.
+        return YAMLMap(file: file, lineOffset: lineOffset, mapping: mapping, location: location(ofKey: key))
     }
 
     /// A list of nodes; a single scalar counts as a list of one.

@@ -43,11 +43,26 @@ struct SourcePosition: Hashable, Sendable {
     var column: Int
 }
 
+/// Where each part of a run of text was written. cmark splits text at line breaks and at
+/// characters that might have been markup; the run joins them, and this maps a byte offset in
+/// the joined text back to the line and column an editor sees.
+struct TextRunPositions: Sendable {
+    /// Byte offset in the run where a part starts, and where that part stands in the source; ascending.
+    var parts: [(offset: Int, position: SourcePosition)]
+
+    func position(atByte offset: Int) -> SourcePosition {
+        guard let part = parts.last(where: { $0.offset <= offset }) ?? parts.first else {
+            return SourcePosition(line: 1, column: 1)
+        }
+        return SourcePosition(line: part.position.line, column: part.position.column + max(0, offset - part.offset))
+    }
+}
+
 /// The generator's passes over cmark's tree. Each has a do-nothing default, so that the
 /// conformance test can switch them on one by one.
 struct CommonMarkHooks {
     /// Runs of text (never code, never raw HTML): dates, variables.
-    var rewriteText: ((String, SourcePosition) -> [InlinePiece])?
+    var rewriteText: ((String, TextRunPositions) -> [InlinePiece])?
     /// Link and image destinations: site-absolute paths become relative ones.
     var rewriteURL: ((String) -> String)?
     /// The document's top-level blocks: the criteria table replaces its two lists.
@@ -76,9 +91,10 @@ enum CommonMark {
 
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         if let rewriteText = hooks.rewriteText {
-            mergeTextRuns(in: document)
+            let runs = mergeTextRuns(in: document)
             for node in nodes(in: document, ofType: CMARK_NODE_TEXT) {
-                rewrite(textNode: node, with: rewriteText)
+                let positions = runs[node] ?? TextRunPositions(parts: [(0, position(of: node))])
+                rewrite(textNode: node, positions: positions, with: rewriteText)
             }
         }
         if let rewriteURL = hooks.rewriteURL {
@@ -116,14 +132,17 @@ enum CommonMark {
     /// text with its soft breaks ("\n", which renders exactly as a soft break does) lets a date
     /// written across a line break be seen whole. Image descriptions are left alone: there a
     /// soft break renders as a space.
-    private static func mergeTextRuns(in document: OpaquePointer) {
+    private static func mergeTextRuns(in document: OpaquePointer) -> [OpaquePointer: TextRunPositions] {
+        var runs: [OpaquePointer: TextRunPositions] = [:]
         for node in nodes(in: document, ofType: CMARK_NODE_TEXT) where cmark_node_parent(node) != nil {
             guard !isInsideImage(node), cmark_node_get_type(cmark_node_previous(node)) != CMARK_NODE_TEXT else { continue }
             var text = string(cmark_node_get_literal(node))
+            var positions = TextRunPositions(parts: [(0, position(of: node))])
             var merged = false
             while let next = cmark_node_next(node) {
                 let type = cmark_node_get_type(next)
                 if type == CMARK_NODE_TEXT {
+                    positions.parts.append((text.utf8.count, position(of: next)))
                     text += string(cmark_node_get_literal(next))
                 } else if type == CMARK_NODE_SOFTBREAK, cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT {
                     text += "\n"
@@ -133,13 +152,18 @@ enum CommonMark {
                 cmark_node_free(next)
                 merged = true
             }
-            if merged { cmark_node_set_literal(node, text) }
+            if merged {
+                cmark_node_set_literal(node, text)
+                runs[node] = positions
+            }
         }
+        return runs
     }
 
-    private static func rewrite(textNode node: OpaquePointer, with hook: (String, SourcePosition) -> [InlinePiece]) {
+    private static func rewrite(textNode node: OpaquePointer, positions: TextRunPositions,
+                                with hook: (String, TextRunPositions) -> [InlinePiece]) {
         let literal = string(cmark_node_get_literal(node))
-        let pieces = hook(literal, position(of: node))
+        let pieces = hook(literal, positions)
         if pieces == [.text(literal)] { return }
         for piece in pieces {
             switch piece {

@@ -24,25 +24,27 @@ struct MarkdownStage {
         var slugs = SlugMaker(reserved: options.reservedIDs)
         let lineOffset = firstLine - 1
 
-        func location(_ position: SourcePosition, plus bytes: Int = 0) -> SourceLocation {
-            SourceLocation(file: file, line: position.line + lineOffset, column: position.column + bytes)
+        func location(_ position: SourcePosition) -> SourceLocation {
+            SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
         }
 
         var hooks = CommonMarkHooks()
-        hooks.rewriteText = { text, position in
+        hooks.rewriteText = { text, positions in
             let substituted = options.variables.substitute(in: text)
             for problem in substituted.problems {
-                problems.error(at: location(position, plus: problem.byteOffset), problem.message, fix: problem.fix)
+                problems.error(at: location(positions.position(atByte: problem.byteOffset)), problem.message, fix: problem.fix)
             }
+            // Variables change lengths; dates are placed by the run's start when a variable came first.
+            let position = substituted.problems.isEmpty && substituted.text == text ? positions : TextRunPositions(parts: [(0, positions.position(atByte: 0))])
             return DateMarkup.pieces(for: substituted.text) { match in
                 switch match.outcome {
                 case .valid(let date):
                     dates.append(date)
                 case .impossible(let reason):
-                    problems.error(at: location(position, plus: match.byteOffset), "impossible date \"\(match.written)\": \(reason)",
+                    problems.error(at: location(position.position(atByte: match.byteOffset)), "impossible date \"\(match.written)\": \(reason)",
                                    fix: "check the day and the month")
                 case .wrongWeekday(let date, let written):
-                    problems.error(at: location(position, plus: match.byteOffset),
+                    problems.error(at: location(position.position(atByte: match.byteOffset)),
                                    "wrong weekday in \"\(match.written)\": \(date.text) is a \(date.weekdayName), not a \(written)",
                                    fix: "correct the weekday, or leave it out")
                 }
