@@ -18,7 +18,7 @@ struct Build: ParsableCommand {
         let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
         do {
             let result = try builder.build(into: outputURL)
-            Report.printWarnings(result.warnings)
+            Report.printDiagnostics(result.warnings)
             print("built \(result.site.pages.count) pages, \(result.files.count) files into \(output)/")
             if timings {
                 for (stage, seconds) in result.timings {

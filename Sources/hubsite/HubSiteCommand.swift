@@ -7,7 +7,7 @@ struct HubSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubsite",
         abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
 }
@@ -26,9 +26,9 @@ enum Report {
         FileHandle.standardError.write(Data((failure.description + "\n").utf8))
     }
 
-    static func printWarnings(_ warnings: [Diagnostic]) {
-        for warning in warnings.sorted() {
-            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sorted() {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
     }
 }

@@ -76,7 +76,7 @@ final class CommonMarkTests: XCTestCase {
 
     func testURLHookRewritesLinksAndImages() {
         var hooks = CommonMarkHooks()
-        hooks.rewriteURL = { "X" + $0 }
+        hooks.rewriteURL = { url, _ in "X" + url }
         XCTAssertEqual(CommonMark.renderHTML("[a](/b) ![c](d.png)\n", unsafeHTML: false, hooks: hooks),
                        "<p><a href=\"X/b\">a</a> <img src=\"Xd.png\" alt=\"c\" /></p>\n")
     }

@@ -57,6 +57,9 @@ public struct SiteBuilder: Sendable {
 
         let files = timed("render pages") { renderFiles(site: site, templates: templates, assets: assets, log: &log) }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
+        let report = timed("check links") { SiteChecker(linkOrigins: site.linkOrigins).check(files) }
+        log.append(contentsOf: report.diagnostics)
+        guard !log.hasErrors else { throw BuildFailure(log.all) }
         return Result(site: site, files: files, warnings: log.all, timings: timings)
     }
 

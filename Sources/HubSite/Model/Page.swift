@@ -46,4 +46,13 @@ public struct RenderedMarkdown: Sendable {
     public var criteria: Criteria?
     /// Every date written in the text, in order.
     public var dates: [CalendarDate]
+    /// Each link and image address as written into the HTML, with where the author wrote it:
+    /// the link checker reports a broken link at its place in the Markdown.
+    public var links: [String: LinkOrigin] = [:]
+}
+
+/// An address as the author wrote it in Markdown, and where.
+public struct LinkOrigin: Hashable, Sendable {
+    public var written: String
+    public var location: SourceLocation
 }

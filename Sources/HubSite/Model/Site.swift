@@ -5,6 +5,11 @@ public struct Site: Sendable {
     public var pages: [Page]
 
     public var sheet: Page? { pages.first { $0.kind == .sheet } }
+
+    /// For the link checker: output path of each page → where its Markdown's addresses were written.
+    public var linkOrigins: [String: [String: LinkOrigin]] {
+        Dictionary(uniqueKeysWithValues: pages.map { ($0.urlPath + "index.html", $0.body.links) })
+    }
 }
 
 /// One file of the built site, as bytes, with its path inside the output folder.

@@ -64,7 +64,7 @@ struct CommonMarkHooks {
     /// Runs of text (never code, never raw HTML): dates, variables.
     var rewriteText: ((String, TextRunPositions) -> [InlinePiece])?
     /// Link and image destinations: site-absolute paths become relative ones.
-    var rewriteURL: ((String) -> String)?
+    var rewriteURL: ((String, SourcePosition) -> String)?
     /// The document's top-level blocks: the criteria table replaces its two lists.
     var replaceBlocks: (([BlockOutline]) -> [BlockReplacement])?
     /// Every heading: returns the full HTML that replaces it (id and self-link), or nil to keep it.
@@ -100,7 +100,7 @@ enum CommonMark {
         if let rewriteURL = hooks.rewriteURL {
             for node in nodes(in: document, ofType: CMARK_NODE_LINK) + nodes(in: document, ofType: CMARK_NODE_IMAGE) {
                 let url = string(cmark_node_get_url(node))
-                let rewritten = rewriteURL(url)
+                let rewritten = rewriteURL(url, position(of: node))
                 if rewritten != url { cmark_node_set_url(node, rewritten) }
             }
         }

@@ -50,7 +50,12 @@ struct MarkdownStage {
                 }
             }
         }
-        hooks.rewriteURL = { url in RelativeURL.fromSiteAbsolute(url, depth: options.depth) }
+        var links: [String: LinkOrigin] = [:]
+        hooks.rewriteURL = { url, position in
+            let rewritten = RelativeURL.fromSiteAbsolute(url, depth: options.depth)
+            if links[rewritten] == nil { links[rewritten] = LinkOrigin(written: url, location: location(position)) }
+            return rewritten
+        }
         hooks.replaceBlocks = { blocks in
             let found = CriteriaFinder.find(in: blocks)
             for problem in found.problems {
@@ -74,6 +79,6 @@ struct MarkdownStage {
 
         let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
         log.append(contentsOf: problems.all)
-        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates)
+        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links)
     }
 }

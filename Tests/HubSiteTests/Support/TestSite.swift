@@ -62,7 +62,10 @@ struct TestSite {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("templates"),
                                              to: folder.appendingPathComponent("templates"))
         }
-        var all: [String: String?] = ["site.yml": Self.siteYML, "content/index.md": Self.sheet]
+        var all: [String: String?] = [
+            "site.yml": Self.siteYML, "content/index.md": Self.sheet,
+            "content/accessibility.md": "---\ntitle: Accessibility statement\n---\n\nWe test every page.\n",
+        ]
         all.merge(files) { $1 }
         for (path, text) in all {
             let url = folder.appendingPathComponent(path)

@@ -1,0 +1,32 @@
+# The two commands of the README: `make site` builds public/, `make test` runs every test.
+# Both install missing system packages first (as root; otherwise they say what to install).
+
+SWIFT ?= swift
+HUBSITE_DEBUG := .build/debug/hubsite
+HUBSITE_RELEASE := .build/release/hubsite
+
+.PHONY: site test unit gates serve check clean
+
+site:
+	@.ci/install-deps site
+	$(SWIFT) build -c release --product hubsite
+	$(HUBSITE_RELEASE) build
+
+test:
+	@.ci/install-deps test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 Tests/gates/run_gates.py --hubsite $(HUBSITE_DEBUG)
+
+# Unit and integration tests only, without the browser and validator gates.
+unit:
+	@.ci/install-deps site
+	$(SWIFT) test
+
+check:
+	@.ci/install-deps site
+	$(SWIFT) build --product hubsite
+	$(HUBSITE_DEBUG) check
+
+clean:
+	rm -rf .build screenshots

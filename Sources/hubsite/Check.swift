@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import HubSite
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the built site: links, anchors, ids, alt text, headings; list external links.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The built site to check.")
+    var output: String = "public"
+
+    func run() throws {
+        let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
+        guard FileManager.default.fileExists(atPath: outputURL.appendingPathComponent("index.html").path) else {
+            Report.printFailure(BuildFailure([Diagnostic(at: SourceLocation(file: output), "no built site here (no index.html)",
+                                                         fix: "build it first with `hubsite build` (or `make site`)")]))
+            throw ExitCode(1)
+        }
+        // The sources, when they build, say where each link was written.
+        let origins = (try? SiteBuilder(source: site.sourceURL).render())?.site.linkOrigins ?? [:]
+        let report = SiteChecker(linkOrigins: origins, outputName: output).check(OutputFolder.read(outputURL))
+        if !report.externalLinks.isEmpty {
+            print("external links (not fetched):")
+            for link in report.externalLinks {
+                print("  \(link.url)  ← \(link.pages.joined(separator: ", "))")
+            }
+        }
+        Report.printDiagnostics(report.diagnostics)
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        print("checked \(report.checkedPages) pages, \(report.checkedLinks) links: \(errors) error\(errors == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
