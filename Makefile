@@ -1,6 +1,8 @@
 # The two commands of the README: `make site` builds public/, `make test` runs every test.
 # Both install missing system packages first (as root; otherwise they say what to install).
 
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
 HUBSITE_DEBUG := .build/debug/hubsite
 HUBSITE_RELEASE := .build/release/hubsite
@@ -15,8 +17,8 @@ site:
 test:
 	@.ci/install-deps test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
-	python3 Tests/gates/run_gates.py --hubsite $(HUBSITE_DEBUG)
+	$(SWIFT) test --skip-build 2>&1 | tee .build/swift-test.log
+	python3 Tests/gates/run_gates.py --hubsite $(HUBSITE_DEBUG) --swift-log .build/swift-test.log
 
 # Unit and integration tests only, without the browser and validator gates.
 unit:

@@ -53,4 +53,26 @@ final class RealSiteTests: XCTestCase {
         }
         XCTAssertFalse(html.contains("href=\"#\""), "no link points nowhere")
     }
+
+    /// Every hub of the seed list has a page and a place in the finder, with exactly the facts given.
+    func testEveryConfirmedHubIsPublished() throws {
+        let seed = repository.deletingLastPathComponent().appendingPathComponent("shared/seed/maths-hubs.tsv")
+        guard let tsv = try? String(contentsOf: seed, encoding: .utf8) else {
+            throw XCTSkip("the seed list \(seed.path) is not beside this checkout")
+        }
+        let result = try SiteBuilder(source: repository).render()
+        let hubs = Dictionary(uniqueKeysWithValues: result.site.hubs.map { ($0.name, $0) })
+        let finder = try XCTUnwrap(result.files.first { $0.path == "hubs/index.html" }).contents
+        let finderHTML = String(decoding: finder, as: UTF8.self)
+        let rows = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows.count, hubs.count)
+        for row in rows {
+            let hub = try XCTUnwrap(hubs[row[0]], "no page for \(row[0])")
+            XCTAssertEqual(hub.region.name, row[1])
+            XCTAssertEqual(hub.website, row[2].isEmpty ? nil : "https://\(row[2])/")
+            XCTAssertEqual(hub.areas, row.count > 3 ? row[3].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } : [])
+            XCTAssertTrue(finderHTML.contains(">\(hub.name)</a>"), "\(hub.name) is not in the finder")
+            XCTAssertTrue(result.files.contains { $0.path == "hubs/\(hub.slug)/index.html" })
+        }
+    }
 }

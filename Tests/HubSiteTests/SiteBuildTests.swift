@@ -7,7 +7,7 @@ final class SiteBuildTests: XCTestCase {
         let site = try TestSite(["content/accessibility.md": "---\ntitle: Accessibility\n---\n\nText.\n"])
         try site.build()
         XCTAssertEqual(site.outputFiles(), [
-            "404.html", "accessibility/index.html", "index.html", "key-dates.ics", "robots.txt", "site.js", "style.css",
+            "404.html", "accessibility/index.html", "hubs/index.html", "index.html", "key-dates.ics", "robots.txt", "site.js", "style.css",
         ])
     }
 
@@ -70,6 +70,7 @@ final class SiteBuildTests: XCTestCase {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
               <url><loc>https://example.org/cpd/mastery/</loc></url>
               <url><loc>https://example.org/cpd/mastery/accessibility/</loc></url>
+              <url><loc>https://example.org/cpd/mastery/hubs/</loc></url>
             </urlset>
 
             """)

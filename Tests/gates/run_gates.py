@@ -228,6 +228,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--hubsite", required=True)
     parser.add_argument("--site", default=str(ROOT / "public"))
+    parser.add_argument("--swift-log", help="output of `swift test`, to add its counts to the closing line")
     args = parser.parse_args()
     site = pathlib.Path(args.site).resolve()
     hubsite = str(pathlib.Path(args.hubsite).resolve())
@@ -255,7 +256,18 @@ def main():
 
     passed = sum(1 for _, ok, _ in results if ok)
     failed = len(results) - passed
-    print(f"quality gates finished in {time.time() - started:.0f} s")
+    print(f"quality gates finished in {time.time() - started:.0f} s: {passed} passed, {failed} failed")
+    if args.swift_log:
+        # One closing line for the whole of `make test`: XCTest's cases plus the gates.
+        log = pathlib.Path(args.swift_log).read_text(errors="replace")
+        counts = re.findall(r"Executed (\d+) tests?, with (\d+) failures?", log)
+        if not counts:
+            record("swift test", False, "no XCTest summary in the log")
+            failed += 1
+        else:
+            total, failures = map(int, counts[-1])
+            passed += total - failures
+            failed += failures
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed or passed == 0 else 0)
 

@@ -20,3 +20,29 @@
   }
   windowText.parentNode.insertBefore(status, windowText);
 })();
+
+// The hub finder's search box: filters the grouped list by hub name or area as you type.
+// Without JavaScript the box stays hidden and the full list works as it is.
+(function () {
+  "use strict";
+  var box = document.querySelector(".hub-search");
+  if (!box) return;
+  var input = box.querySelector("input");
+  var status = box.querySelector(".hub-search__status");
+  var items = Array.prototype.slice.call(document.querySelectorAll(".hub-list__item"));
+  var regions = Array.prototype.slice.call(document.querySelectorAll(".region"));
+  box.hidden = false;
+  input.addEventListener("input", function () {
+    var query = input.value.trim().toLowerCase();
+    var shown = 0;
+    items.forEach(function (item) {
+      var match = !query || item.getAttribute("data-search").indexOf(query) !== -1;
+      item.hidden = !match;
+      if (match) shown += 1;
+    });
+    regions.forEach(function (region) {
+      region.hidden = !!query && !region.querySelector(".hub-list__item:not([hidden])");
+    });
+    status.textContent = query ? shown + (shown === 1 ? " hub matches" : " hubs match") + " \u201c" + input.value.trim() + "\u201d" : "";
+  });
+})();

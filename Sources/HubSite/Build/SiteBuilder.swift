@@ -44,12 +44,15 @@ public struct SiteBuilder: Sendable {
             }
         }
         for (_, diagnostics) in loaded { log.append(contentsOf: diagnostics) }
-        let site = Site(config: config, pages: loaded.compactMap(\.0))
+        var pages = loaded.compactMap(\.0)
+        if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
+        checkUniqueHubNames(pages, log: &log)
+        let site = Site(config: config, pages: pages.sorted { $0.urlPath < $1.urlPath })
         if site.sheet == nil, !contents.contains(where: { $0.urlPath.isEmpty }) {
             log.error(at: SourceLocation(file: "content/index.md"), "the information sheet content/index.md does not exist",
                       fix: "create it: it becomes the site's home page")
         }
-        for required in ["404"] where !templates.names.contains(required) {
+        for required in ["404", "hubs", "hub"] where !templates.names.contains(required) {
             log.error(at: SourceLocation(file: "templates/\(required).mustache"), "the template \"\(required)\" does not exist",
                       fix: "create templates/\(required).mustache")
         }
@@ -98,6 +101,11 @@ public struct SiteBuilder: Sendable {
                 log.append(contentsOf: [diagnostic])
                 continue
             case .success(let urlPath):
+                if let first = contents.first(where: { $0.urlPath == urlPath }) {
+                    log.error(at: SourceLocation(file: path), "\(first.path) and \(path) would both be published as \(urlPath)",
+                              fix: "keep one of them")
+                    continue
+                }
                 switch SourceFile.read(url, as: path).flatMap(FrontMatterSplit.split) {
                 case .failure(let diagnostic): log.append(contentsOf: [diagnostic])
                 case .success(let split):
@@ -114,7 +122,7 @@ public struct SiteBuilder: Sendable {
             return OutputFile(path: FileTree.relativePath(of: url, in: source.appendingPathComponent("templates/assets")), contents: [UInt8](data))
         }
         let pages = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext.make(page: page, site: site, root: RelativeURL.root(depth: page.urlPath.split(separator: "/").count))
+            let context = PageContext.make(page: page, site: site, root: RelativeURL.root(depth: page.depth))
             return OutputFile(path: page.urlPath + "index.html", text: templates.render(context, with: page.template))
         }
         var files = pages + templateAssets + assets
@@ -123,13 +131,10 @@ public struct SiteBuilder: Sendable {
         if let base = site.config.baseURL {
             files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.map(\.urlPath))))
         }
-        let cohort = site.config.cohort
-        files.append(OutputFile(path: "key-dates.ics", text: ICalendar.document(
-            name: "\(site.config.title): cohort \(cohort.number) key dates",
-            events: cohort.keyDates.map { keyDate in
-                ICalendar.Event(uid: "cohort-\(cohort.number)-\(keyDate.id)@hubsite", date: keyDate.date,
-                                summary: "\(keyDate.title): \(site.config.title)", description: keyDate.detail, location: nil)
-            })))
+        files.append(OutputFile(path: "key-dates.ics", text: KeyDateCalendar.programme(site.config)))
+        for hub in site.hubs {
+            files.append(OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)))
+        }
         return uniqueSorted(files, log: &log)
     }
 
@@ -143,6 +148,21 @@ public struct SiteBuilder: Sendable {
                                        inlineCSS: css.map { String(decoding: $0.contents, as: UTF8.self) })
         context["canonical_url"] = nil
         return OutputFile(path: "404.html", text: templates.render(context, with: "404"))
+    }
+
+    /// Two hub files for one hub would give editors two pages to keep in step.
+    private func checkUniqueHubNames(_ pages: [Page], log: inout DiagnosticLog) {
+        var seen: [String: String] = [:]
+        for page in pages.sorted(by: { $0.source < $1.source }) {
+            guard let hub = page.hub else { continue }
+            let key = hub.name.lowercased()
+            if let first = seen[key] {
+                log.error(at: SourceLocation(file: page.source, line: 2), "the hub \"\(hub.name)\" is also described in \(first)",
+                          fix: "keep one file per hub: merge the two and delete the other")
+            } else {
+                seen[key] = page.source
+            }
+        }
     }
 
     /// Two sources for one output path (a page and a file in content/ of the same name) is an error.

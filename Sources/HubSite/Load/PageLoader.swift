@@ -9,17 +9,24 @@ struct PageLoader {
 
     func load(_ content: ContentFile, log: inout DiagnosticLog) -> Page? {
         let path = content.path
-        let kind: Page.Kind = content.urlPath.isEmpty ? .sheet : .page
+        let kind = Page.Kind.of(urlPath: content.urlPath)
         var title = ""
         var description: String?
-        var template = kind == .sheet ? "sheet" : "page"
+        var hub: Hub?
+        var template = kind.defaultTemplate
         var templateLocation = SourceLocation(file: path)
         let variables = TextVariables(values: config.variables)
 
         if let yaml = content.split.yaml,
            let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) {
-            front.rejectUnknownKeys(allowed: Self.allowedKeys, log: &log, what: "the front matter")
-            if front.requireKey("title", log: &log, what: "the front matter", example: "Accessibility statement") != nil {
+            if kind == .hub {
+                let slug = String(content.urlPath.dropFirst("hubs/".count).dropLast())
+                hub = Hub.load(slug: slug, front: front.without("template"), log: &log)
+                title = hub?.name ?? ""
+            } else {
+                front.rejectUnknownKeys(allowed: Self.allowedKeys, log: &log, what: "the front matter")
+            }
+            if kind != .hub, front.requireKey("title", log: &log, what: "the front matter", example: "Accessibility statement") != nil {
                 title = substitute(front.string("title", log: &log) ?? "", at: front.location(of: front.node("title")), variables, &log)
             }
             description = front.string("description", log: &log).map {
@@ -43,7 +50,7 @@ struct PageLoader {
             variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet))
         let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
         return Page(kind: kind, source: path, title: title, description: description, template: template,
-                    urlPath: content.urlPath, body: body)
+                    urlPath: content.urlPath, body: body, hub: hub)
     }
 
     private func substitute(_ text: String, at location: SourceLocation, _ variables: TextVariables, _ log: inout DiagnosticLog) -> String {

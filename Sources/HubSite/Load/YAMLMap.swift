@@ -50,6 +50,11 @@ struct YAMLMap {
 
     func node(_ key: String) -> Node? { mapping[Node(key)] }
 
+    /// The same mapping without `key`: for keys a caller has already handled.
+    func without(_ key: String) -> YAMLMap {
+        YAMLMap(file: file, lineOffset: lineOffset, mapping: Node.Mapping(mapping.filter { $0.key.string != key }.map { ($0.key, $0.value) }), location: location)
+    }
+
     func location(of node: Node?) -> SourceLocation {
         Self.location(of: node?.mark, file: file, offset: lineOffset) ?? location
     }

@@ -3,8 +3,29 @@ public struct Page: Sendable {
     public enum Kind: String, Sendable {
         /// `content/index.md`: the cohort's information sheet.
         case sheet
+        /// `content/hubs/SLUG.md`: one Maths Hub.
+        case hub
+        /// `hubs/`: the hub finder (`content/hubs/index.md` may give its title and introduction).
+        case hubFinder
         /// Any other content file.
         case page
+
+        /// What a content file at `urlPath` is.
+        static func of(urlPath: String) -> Kind {
+            if urlPath.isEmpty { return .sheet }
+            if urlPath == "hubs/" { return .hubFinder }
+            if urlPath.hasPrefix("hubs/"), urlPath.split(separator: "/").count == 2 { return .hub }
+            return .page
+        }
+
+        var defaultTemplate: String {
+            switch self {
+            case .sheet: return "sheet"
+            case .hub: return "hub"
+            case .hubFinder: return "hubs"
+            case .page: return "page"
+            }
+        }
     }
 
     public var kind: Kind
@@ -17,6 +38,11 @@ public struct Page: Sendable {
     /// Folder of the page in the built site, "" for the home page, else ending in "/".
     public var urlPath: String
     public var body: RenderedMarkdown
+    /// The hub's facts, for `.hub` pages.
+    public var hub: Hub?
+
+    /// How many folders below the site's root the page's `index.html` sits.
+    var depth: Int { urlPath.split(separator: "/").count }
 }
 
 /// A `##` heading, for the table of contents.

@@ -6,6 +6,11 @@ public struct Site: Sendable {
 
     public var sheet: Page? { pages.first { $0.kind == .sheet } }
 
+    /// Every hub, by region in the finder's order, then by name.
+    public var hubs: [Hub] {
+        pages.compactMap(\.hub).sorted { ($0.region, $0.name) < ($1.region, $1.name) }
+    }
+
     /// For the link checker: output path of each page → where its Markdown's addresses were written.
     public var linkOrigins: [String: [String: LinkOrigin]] {
         Dictionary(uniqueKeysWithValues: pages.map { ($0.urlPath + "index.html", $0.body.links) })

@@ -10,7 +10,7 @@ struct MarkdownStage {
         /// The information sheet must have the criteria lists; other pages may not.
         var requiresCriteria: Bool
         /// Ids the page template already uses.
-        var reservedIDs: Set<String> = ["main-content", "contents", "key-dates", "top"]
+        var reservedIDs: Set<String> = ["main-content", "contents", "key-dates", "top", "hub-apply", "hub-dates", "hub-search"]
     }
 
     var options: Options

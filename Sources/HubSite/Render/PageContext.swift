@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dictionary a template renders: dictionaries are about three times faster to render
 /// than structs read through reflection, and their keys are the templates' documented vocabulary.
 enum PageContext {
@@ -24,14 +26,17 @@ enum PageContext {
             ],
             "page": [
                 "title": page.title,
-                "description": page.description ?? "",
                 "body": page.body.html,
                 "toc": page.body.tableOfContents.map { ["id": $0.id, "text": $0.text] },
                 "has_toc": page.body.tableOfContents.count > 1,
                 "is_sheet": page.kind == .sheet,
                 "is_home": page.urlPath.isEmpty,
-            ],
+            ].merging(page.description.map { ["description": $0] } ?? [:]) { $1 },
         ]
+        context["hubs_url"] = root + "hubs/index.html"
+        context["breadcrumbs"] = breadcrumbs(for: page, root: root)
+        if let hub = page.hub { context["hub"] = hubContext(hub, site: site, root: root) }
+        if page.kind == .hubFinder { context["finder"] = finderContext(site: site, root: root) }
         if let inlineCSS { context["inline_css"] = inlineCSS }
         if let base = config.baseURL { context["canonical_url"] = base + page.urlPath }
         if page.kind == .sheet {
@@ -39,6 +44,80 @@ enum PageContext {
                                                  url: config.baseURL.map { $0 + page.urlPath })
         }
         return context
+    }
+
+    /// The trail above the page's title: the sheet, then the finder for a hub.
+    private static func breadcrumbs(for page: Page, root: String) -> [[String: Any]] {
+        switch page.kind {
+        case .sheet: return []
+        case .hub: return [["title": "Information sheet", "url": root + "index.html"], ["title": "Maths Hubs", "url": root + "hubs/index.html"]]
+        case .hubFinder, .page: return [["title": "Information sheet", "url": root + "index.html"]]
+        }
+    }
+
+    private static func hubContext(_ hub: Hub, site: Site, root: String) -> [String: Any] {
+        let programmeDates: [(CalendarDate, [String: Any])] = site.config.cohort.keyDates.map {
+            ($0.date, ["date": dateContext($0.date), "title": $0.title])
+        }
+        let hubDates: [(CalendarDate, [String: Any])] = hub.events.map { event in
+            var item: [String: Any] = ["date": dateContext(event.date), "title": event.title, "is_hub_event": true]
+            if let time = event.time { item["time"] = time }
+            if let place = event.place { item["place"] = place }
+            return (event.date, item)
+        }
+        var context: [String: Any] = [
+            "name": hub.name,
+            "slug": hub.slug,
+            "region": hub.region.name,
+            "region_url": root + "hubs/index.html#" + hub.region.id,
+            "areas": hub.areas,
+            "has_areas": !hub.areas.isEmpty,
+            "apply_url": hub.applyURL ?? root + "index.html#how-to-apply",
+            "apply_external": hub.applyURL != nil,
+            "dates": (programmeDates + hubDates).sorted { $0.0 < $1.0 }.map(\.1),
+            "has_events": !hub.events.isEmpty,
+            "calendar_url": "key-dates.ics",
+        ]
+        if let website = hub.website {
+            context["website"] = website
+            context["website_label"] = URLComponents(string: website)?.host ?? website
+        }
+        if let contact = hub.contact {
+            context["contact"] = ["email": contact.email].merging(contact.role.map { ["role": $0] } ?? [:]) { $1 }
+        }
+        return context
+    }
+
+    private static func finderContext(site: Site, root: String) -> [String: Any] {
+        let hubs = site.hubs
+        let regions: [[String: Any]] = Region.allCases.map { region in
+            let inRegion = hubs.filter { $0.region == region }
+            return [
+                "name": region.name,
+                "id": region.id,
+                "count_label": count(inRegion.count, "hub"),
+                "has_hubs": !inRegion.isEmpty,
+                "hubs": inRegion.map { hub -> [String: Any] in
+                    var item: [String: Any] = [
+                        "name": hub.name,
+                        "url": root + "hubs/\(hub.slug)/index.html",
+                        "search": ([hub.name] + hub.areas).joined(separator: " | ").lowercased(),
+                    ]
+                    if !hub.areas.isEmpty { item["areas_text"] = hub.areas.joined(separator: ", ") }
+                    return item
+                },
+            ]
+        }
+        return [
+            "regions": regions,
+            "total_label": count(hubs.count, "Maths Hub"),
+            "region_count": Set(hubs.map(\.region)).count,
+        ]
+    }
+
+    /// "1 hub", "3 hubs".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     static func dateContext(_ date: CalendarDate) -> [String: Any] {

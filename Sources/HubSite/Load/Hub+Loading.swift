@@ -1,0 +1,95 @@
+import Foundation
+
+extension Hub {
+    static let allowedKeys = ["name", "region", "website", "areas", "contact", "apply_url", "events", "description"]
+    static let allowedContactKeys = ["role", "email"]
+    static let allowedEventKeys = ["date", "title", "time", "place"]
+
+    /// Reads a hub's front matter; every problem goes to `log` at its line and column.
+    static func load(slug: String, front: YAMLMap, log: inout DiagnosticLog) -> Hub? {
+        let before = log.all.count
+        front.rejectUnknownKeys(allowed: allowedKeys, log: &log, what: "a hub's front matter")
+        let name = front.requireKey("name", log: &log, what: "the hub", example: "Solent Maths Hub") != nil
+            ? front.string("name", log: &log) : nil
+        var region: Region?
+        if front.requireKey("region", log: &log, what: "the hub", example: "South East") != nil,
+           let text = front.string("region", log: &log) {
+            region = Region(rawValue: text) ?? Region.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+            if region == nil {
+                log.error(at: front.location(of: front.node("region")), "\"\(text)\" is not one of England's nine regions",
+                          fix: Suggestion.hint(for: text, in: Region.allCases.map(\.rawValue)))
+            }
+        }
+        let website = front.webAddress("website", log: &log)
+        let applyURL = front.webAddress("apply_url", log: &log)
+        let areas = (front.list("areas", log: &log) ?? []).compactMap { node -> String? in
+            guard let text = node.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                log.error(at: front.location(of: node), "each area must be a name, e.g. \"- Portsmouth\"")
+                return nil
+            }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        let contact = front.map("contact", log: &log).flatMap { loadContact($0, log: &log) }
+        let events = (front.list("events", log: &log) ?? []).compactMap { node -> Event? in
+            guard let event = front.submap(node) else {
+                log.error(at: front.location(of: node), "each event needs \"date:\" and \"title:\" lines",
+                          fix: "write it as \"- date: 14 January 2026\" with \"title: …\" indented under it")
+                return nil
+            }
+            return loadEvent(event, log: &log)
+        }
+        guard log.all.count == before, let name, let region else { return nil }
+        return Hub(slug: slug, name: name.trimmingCharacters(in: .whitespaces), region: region, website: website, areas: areas,
+                   contact: contact, applyURL: applyURL, events: events.sorted { $0.date < $1.date })
+    }
+
+    private static func loadContact(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Contact? {
+        yaml.rejectUnknownKeys(allowed: allowedContactKeys, log: &log, what: "\"contact\"")
+        guard yaml.requireKey("email", log: &log, what: "\"contact\"", example: "hub@example.org") != nil,
+              let email = yaml.string("email", log: &log) else { return nil }
+        guard EmailAddress.isValid(email) else {
+            log.error(at: yaml.location(of: yaml.node("email")), "\"\(email)\" is not a valid email address",
+                      fix: "write it as name@example.org, without spaces or \"mailto:\"")
+            return nil
+        }
+        return Contact(role: yaml.string("role", log: &log), email: email)
+    }
+
+    private static func loadEvent(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Event? {
+        yaml.rejectUnknownKeys(allowed: allowedEventKeys, log: &log, what: "an event")
+        let date = yaml.requireKey("date", log: &log, what: "the event", example: "14 January 2026") != nil ? yaml.date("date", log: &log) : nil
+        let title = yaml.requireKey("title", log: &log, what: "the event", example: "Information session") != nil ? yaml.string("title", log: &log) : nil
+        guard let date, let title else { return nil }
+        return Event(date: date, title: title, time: yaml.string("time", log: &log), place: yaml.string("place", log: &log))
+    }
+}
+
+extension YAMLMap {
+    /// An http(s) address. Anything else (`javascript:`, `ftp:`, a bare word) is refused, so
+    /// content can never put a script into a link. A bare domain gets `https://` in the message's fix.
+    func webAddress(_ key: String, log: inout DiagnosticLog) -> String? {
+        guard let text = string(key, log: &log)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let lower = text.lowercased()
+        if (lower.hasPrefix("https://") || lower.hasPrefix("http://")), let url = URL(string: text), url.host?.contains(".") == true,
+           !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) {
+            return text
+        }
+        let example = text.contains(".") && !text.contains(":") && !text.contains(" ") ? "https://\(text)" : "https://www.example.org/"
+        log.error(at: location(of: node(key)), "\"\(key)\" must be a web address starting with https:// or http://, found \"\(text)\"",
+                  fix: "write the full address, e.g. \"\(example)\"")
+        return nil
+    }
+}
+
+/// The everyday shape of an email address: something@domain.tld, no spaces or markup.
+enum EmailAddress {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..") else { return false }
+        let allowedLocal = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".!#$%&'*+/=?^_`{|}~-"))
+        let allowedDomain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-"))
+        return parts[0].unicodeScalars.allSatisfy(allowedLocal.contains) && parts[1].unicodeScalars.allSatisfy(allowedDomain.contains)
+            && text.allSatisfy(\.isASCII)
+    }
+}
