@@ -7,7 +7,7 @@ SWIFT ?= swift
 HUBSITE_DEBUG := .build/debug/hubsite
 HUBSITE_RELEASE := .build/release/hubsite
 
-.PHONY: site test unit gates serve check clean
+.PHONY: site test unit serve check reload-latency clean
 
 site:
 	@.ci/install-deps site
@@ -24,6 +24,18 @@ test:
 unit:
 	@.ci/install-deps site
 	$(SWIFT) test
+
+# Local preview with live reload: http://127.0.0.1:8080/ (never writes public/).
+serve:
+	@.ci/install-deps site
+	$(SWIFT) build --product hubsite
+	$(HUBSITE_DEBUG) serve
+
+# Median time from a saved file to the page's reload event, over 20 edits.
+reload-latency:
+	@.ci/install-deps site
+	$(SWIFT) build -c release --product hubsite
+	python3 Tests/serve/reload_latency.py --hubsite $(HUBSITE_RELEASE)
 
 check:
 	@.ci/install-deps site

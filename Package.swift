@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // cmark, the CommonMark reference implementation, from Debian's libcmark-dev.
@@ -29,17 +31,28 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `hubsite serve`: the same pipeline, built in memory and served with live reload.
+        .target(
+            name: "HubSitePreview",
+            dependencies: [
+                "HubSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command line: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "hubsite",
             dependencies: [
                 "HubSite",
+                "HubSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HubSiteTests",
-            dependencies: ["HubSite", "hubsite"]
+            dependencies: ["HubSite", "HubSitePreview", "hubsite"]
         ),
     ]
 )

@@ -3,11 +3,11 @@ import Foundation
 import HubSite
 
 @main
-struct HubSiteCommand: ParsableCommand {
+struct HubSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubsite",
         abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

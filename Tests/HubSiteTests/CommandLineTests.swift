@@ -1,13 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import XCTest
 
 /// The built `hubsite` binary, run as an editor runs it: exit codes and what it prints.
 final class CommandLineTests: XCTestCase {
-    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        // The test bundle sits beside the built products (on Linux it may be the products folder itself).
-        let bundle = Bundle(for: Self.self).bundleURL
-        let binary = [bundle.appendingPathComponent("hubsite"), bundle.deletingLastPathComponent().appendingPathComponent("hubsite")]
+    /// The built binary: the test bundle sits beside the products (on Linux it may be the products folder itself).
+    static var binary: URL {
+        let bundle = Bundle(for: CommandLineTests.self).bundleURL
+        return [bundle.appendingPathComponent("hubsite"), bundle.deletingLastPathComponent().appendingPathComponent("hubsite")]
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle
+    }
+
+    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = Self.binary
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -61,5 +68,56 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.hasPrefix("site.yml:1:1: error: site.yml not found in "), result.stderr)
         XCTAssertTrue(result.stderr.contains("fix: run hubsite in the site's folder, or pass it with --source DIR"))
+    }
+
+    func testServePrintsTheAddressFirstAndStopsCleanlyOnCtrlC() throws {
+        let site = try TestSite()
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--port", "0", "--source", site.folder.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let firstLine = readLine(from: out.fileHandleForReading)
+        XCTAssertTrue(firstLine.hasPrefix("http://127.0.0.1:") && firstLine.hasSuffix("/"), firstLine)
+        let port = Int(firstLine.dropFirst("http://127.0.0.1:".count).dropLast()) ?? 0
+        let events = try EventStreamProbe(port: port)
+        XCTAssertTrue(events.waitUntilConnected(), "an open page is listening while we stop the server")
+        kill(process.processIdentifier, SIGINT)
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { process.waitUntilExit(); stopped.signal() }
+        XCTAssertEqual(stopped.wait(timeout: .now() + 20), .success, "Ctrl-C stops the server even with a page open")
+        XCTAssertEqual(process.terminationStatus, 0)
+        events.close()
+    }
+
+    func testServeOnAPortInUseSaysHowToFixIt() throws {
+        let site = try TestSite()
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
+        listen(listener, 1)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let result = try run(["serve", "--port", String(port)], in: site.folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasSuffix("error: port \(port) is already in use on 127.0.0.1; choose another with --port \(port + 1), or --port 0 for any free port\n"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("Fatal"), "no stack trace")
+    }
+
+    private func readLine(from handle: FileHandle) -> String {
+        var bytes = [UInt8]()
+        while true {
+            let byte = handle.readData(ofLength: 1)
+            if byte.isEmpty || byte.first == 10 { break }
+            bytes += byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

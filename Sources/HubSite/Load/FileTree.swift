@@ -2,7 +2,7 @@ import Foundation
 
 /// Listing source folders the same way on every machine: sorted, hidden and editor backup
 /// files left out, links not followed (a link could lead outside the site's folder).
-enum FileTree {
+public enum FileTree {
     /// Regular files under `folder`, sorted by path; `withExtension` keeps only those.
     static func files(under folder: URL, withExtension pathExtension: String? = nil) -> [URL] {
         var found: [URL] = []
@@ -13,7 +13,7 @@ enum FileTree {
     }
 
     /// Files and folders that are not part of the site: hidden files, editors' swap and backup files.
-    static func isIgnored(_ name: String) -> Bool {
+    public static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp") || name.hasSuffix(".tmp")
     }
 

@@ -1,0 +1,121 @@
+import Foundation
+import HubSite
+import Synchronization
+
+/// The site as `hubsite serve` shows it: built in memory (never written to public/), the last
+/// good build kept while the sources are broken, and a stream of reload events for open pages.
+public final class PreviewSite: Sendable {
+    /// A file as served: the built bytes (with the live-reload script in HTML) and when they last changed.
+    struct ServedFile: Sendable {
+        var contents: [UInt8]
+        var modified: Date
+    }
+
+    struct Snapshot: Sendable {
+        var files: [String: ServedFile] = [:]
+        /// The last build's errors; nil when it succeeded.
+        var failure: BuildFailure?
+        var generation = 0
+    }
+
+    enum Event: Sendable {
+        case reload(generation: Int)
+        case heartbeat
+    }
+
+    public let source: URL
+    private let state = Mutex(Snapshot())
+    private let subscribers = Mutex<[UUID: AsyncStream<Event>.Continuation]>([:])
+    /// The sources' files as last built, before the reload script and overlay were added.
+    private let lastGood = Mutex<[OutputFile]>([])
+
+    public init(source: URL) {
+        self.source = source
+    }
+
+    /// Builds the site from its sources. On success the new site replaces the old; on failure
+    /// the last good site stays and every HTML page carries the errors. Either way open pages reload.
+    @discardableResult
+    public func rebuild() -> Result<SiteBuilder.Result, BuildFailure> {
+        let outcome: Result<SiteBuilder.Result, BuildFailure>
+        do {
+            outcome = .success(try SiteBuilder(source: source).render())
+        } catch {
+            outcome = .failure(error)
+        }
+        let files: [OutputFile]
+        let failed: BuildFailure?
+        switch outcome {
+        case .success(let result):
+            files = result.files
+            failed = nil
+            lastGood.withLock { $0 = files }
+        case .failure(let error):
+            files = lastGood.withLock { $0 }
+            failed = error
+        }
+        let generation = state.withLock { snapshot -> Int in
+            let now = Date()
+            var served: [String: ServedFile] = [:]
+            for file in files {
+                let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: file.contents, failure: failed) : file.contents
+                // Keep the date of unchanged files, so their ETag stays and browsers may keep their copy.
+                if let old = snapshot.files[file.path], old.contents == bytes {
+                    served[file.path] = old
+                } else {
+                    served[file.path] = ServedFile(contents: bytes, modified: now)
+                }
+            }
+            snapshot.files = served
+            snapshot.failure = failed
+            snapshot.generation += 1
+            return snapshot.generation
+        }
+        broadcast(.reload(generation: generation))
+        return outcome
+    }
+
+    func file(at path: String) -> ServedFile? {
+        state.withLock { $0.files[path] }
+    }
+
+    func isFolder(_ path: String) -> Bool {
+        if path.isEmpty { return true }
+        let prefix = path + "/"
+        return state.withLock { snapshot in snapshot.files.keys.contains { $0.hasPrefix(prefix) } }
+    }
+
+    public var generation: Int { state.withLock { $0.generation } }
+    public var failure: BuildFailure? { state.withLock { $0.failure } }
+
+    // MARK: - Reload events
+
+    /// Events for one open page, until it goes away or the server stops.
+    func events() -> AsyncStream<Event> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(8))
+        continuation.onTermination = { [weak self] _ in
+            self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
+        }
+        subscribers.withLock { $0[id] = continuation }
+        return stream
+    }
+
+    func broadcast(_ event: Event) {
+        for continuation in subscribers.withLock({ Array($0.values) }) {
+            continuation.yield(event)
+        }
+    }
+
+    /// Ends every event stream, so that shutting down does not wait for open pages.
+    func finishAllStreams() {
+        for continuation in subscribers.withLock({ subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
+        }) {
+            continuation.finish()
+        }
+    }
+
+    var openStreams: Int { subscribers.withLock { $0.count } }
+}

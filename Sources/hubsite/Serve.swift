@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import HubSite
+import HubSitePreview
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on this computer, rebuilt and reloaded as you edit. Never writes to public/.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Port on 127.0.0.1; 0 picks a free one.")
+    var port: Int = 8080
+
+    func run() async throws {
+        let preview = PreviewSite(source: site.sourceURL)
+        let start = ContinuousClock.now
+        let first = preview.rebuild()
+        let firstDuration = ContinuousClock.now - start
+        let watcher = try SourceWatcher(root: site.sourceURL) {
+            let start = ContinuousClock.now
+            report(preview.rebuild(), after: ContinuousClock.now - start)
+        }
+        watcher.start()
+        defer { watcher.stop() }
+        do {
+            try await PreviewServer(site: preview, port: port).run { port in
+                // The first line is the address to open.
+                say("http://127.0.0.1:\(port)/")
+                say("Serving the site from memory; edits to site.yml, content/ and templates/ reload the page. Ctrl-C stops.")
+                report(first, after: firstDuration)
+            }
+        } catch {
+            let text = String(describing: error)
+            if text.contains("Address already in use") || text.contains("EADDRINUSE") {
+                FileHandle.standardError.write(Data("error: port \(port) is already in use on 127.0.0.1; choose another with --port \(port == 65535 ? 8081 : port + 1), or --port 0 for any free port\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data("error: the preview server stopped: \(text)\n".utf8))
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// One line per rebuild in the terminal: what was built, or every error.
+private func report(_ outcome: Result<SiteBuilder.Result, BuildFailure>, after duration: Duration) {
+    let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
+    switch outcome {
+    case .success(let result):
+        say(String(format: "rebuilt %d pages in %.0f ms", result.site.pages.count, milliseconds))
+    case .failure(let failure):
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        say("the site could not be rebuilt; still serving the last good version")
+    }
+}
+
+/// Unbuffered, so that a script reading the first line sees it at once.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,174 @@
+import Foundation
+import XCTest
+@testable import HubSite
+@testable import HubSitePreview
+
+/// `hubsite serve`, started for real on a free loopback port and spoken to over real HTTP.
+final class PreviewServerTests: XCTestCase {
+    /// A running preview of `site`; stop it with `stop()`.
+    final class Running: @unchecked Sendable {
+        let preview: PreviewSite
+        let watcher: SourceWatcher
+        let task: Task<Void, Error>
+        let port: Int
+        var http: HTTPProbe { HTTPProbe(port: port) }
+
+        init(_ site: TestSite) throws {
+            let preview = PreviewSite(source: site.folder)
+            preview.rebuild()
+            let watcher = try SourceWatcher(root: site.folder) { preview.rebuild() }
+            watcher.start()
+            let ready = DispatchSemaphore(value: 0)
+            let boundPort = LockedValue(0)
+            task = Task {
+                try await PreviewServer(site: preview, port: 0).run(signals: []) { port in
+                    boundPort.set(port)
+                    ready.signal()
+                }
+            }
+            guard ready.wait(timeout: .now() + 30) == .success else { throw POSIXError(.ETIMEDOUT) }
+            self.preview = preview
+            self.watcher = watcher
+            self.port = boundPort.get()
+        }
+
+        func stop() {
+            watcher.stop()
+            task.cancel()
+        }
+    }
+
+    func testServesPagesAndAssetsWithTheirTypes() throws {
+        let server = try Running(try TestSite(HubTests.hubs))
+        defer { server.stop() }
+        let expectations: [(String, Int, String)] = [
+            ("/", 200, "text/html"), ("/index.html", 200, "text/html"), ("/style.css", 200, "text/css"),
+            ("/site.js", 200, "javascript"), ("/key-dates.ics", 200, "text/calendar"),
+            ("/hubs/", 200, "text/html"), ("/hubs/solent/key-dates.ics", 200, "text/calendar"),
+        ]
+        for (path, status, type) in expectations {
+            let response = try server.http.get(path)
+            XCTAssertEqual(response.status, status, path)
+            XCTAssertTrue(response.headers["content-type"]?.contains(type) == true, "\(path): \(response.headers["content-type"] ?? "none")")
+        }
+        let page = try server.http.get("/")
+        XCTAssertTrue(page.body.contains("new EventSource(\"/__hubsite/events\")"), "served pages carry the reload script")
+        XCTAssertEqual(try server.http.get("/hubs").status, 301)
+        let missing = try server.http.get("/no/such/page/")
+        XCTAssertEqual(missing.status, 404)
+        XCTAssertTrue(missing.body.contains("Page not found"))
+    }
+
+    func testETagAndRange() throws {
+        let server = try Running(try TestSite())
+        defer { server.stop() }
+        let first = try server.http.get("/style.css")
+        let etag = try XCTUnwrap(first.headers["etag"])
+        XCTAssertEqual(try server.http.get("/style.css", headers: ["If-None-Match": etag]).status, 304)
+        let part = try server.http.get("/style.css", headers: ["Range": "bytes=0-9"])
+        XCTAssertEqual(part.status, 206)
+        XCTAssertEqual(part.body.utf8.count, 10)
+    }
+
+    func testNothingOutsideTheBuiltSiteIsReachable() throws {
+        let site = try TestSite()
+        try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("content/passwd.txt").path,
+                                                   withDestinationPath: "/etc/passwd")
+        try site.write("secret", to: "secret.txt")
+        let server = try Running(site)
+        defer { server.stop() }
+        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd", "/..%2fsecret.txt", "/a/../../secret.txt",
+                     "/..\\secret.txt", "/%5c..%5csecret.txt", "/%00", "/index.html%00.txt", "/passwd.txt", "//etc/passwd", "/site.yml"] {
+            let response = try server.http.send("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            XCTAssertTrue([400, 404].contains(response.status), "\(path) answered \(response.status)")
+            XCTAssertFalse(response.body.contains("root:") || response.body.contains("secret"), "\(path) leaked a file")
+        }
+        for garbage in ["HELLO\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", String(repeating: "A", count: 70_000) + "\r\n\r\n",
+                        "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"] {
+            let response = try server.http.send(garbage)
+            XCTAssertTrue(response.status == 400 || response.status == 0 || response.status >= 400, "garbage answered \(response.status)")
+        }
+        XCTAssertEqual(try server.http.get("/").status, 200, "the server still answers after malformed requests")
+    }
+
+    func testContentEditTemplateEditAndAtomicSaveEachReload() throws {
+        let site = try TestSite()
+        let server = try Running(site)
+        defer { server.stop() }
+        let events = try EventStreamProbe(port: server.port)
+        defer { events.close() }
+        XCTAssertTrue(events.waitUntilConnected())
+
+        try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## Overview\n\nFreshly edited."), to: "content/index.md")
+        XCTAssertTrue(events.waitForReloads(1), "a content edit sends a reload")
+        XCTAssertTrue(try server.http.get("/").body.contains("Freshly edited."))
+
+        let template = try String(contentsOf: site.folder.appendingPathComponent("templates/partials/footer.mustache"), encoding: .utf8)
+        try site.write(template.replacingOccurrences(of: "Published by", with: "Lovingly published by"), to: "templates/partials/footer.mustache")
+        XCTAssertTrue(events.waitForReloads(2), "a template edit sends a reload")
+        XCTAssertTrue(try server.http.get("/accessibility/").body.contains("Lovingly published by"), "every page sees the template change")
+
+        // Editors' safe save: write a temporary file, then rename it over the original.
+        let temporary = site.folder.appendingPathComponent("content/.accessibility.md.tmp")
+        try Data("---\ntitle: Renamed into place\n---\n".utf8).write(to: temporary)
+        XCTAssertEqual(rename(temporary.path, site.folder.appendingPathComponent("content/accessibility.md").path), 0)
+        XCTAssertTrue(events.waitForReloads(3), "a rename over the file sends a reload")
+        XCTAssertTrue(try server.http.get("/accessibility/").body.contains("Renamed into place"))
+
+        // A new folder with a new page is watched as well.
+        try site.write("---\ntitle: Deep page\n---\n", to: "content/guides/deep/page.md")
+        XCTAssertTrue(events.waitForReloads(4))
+        XCTAssertEqual(try server.http.get("/guides/deep/page/").status, 200)
+    }
+
+    func testBrokenFileShowsTheErrorOverTheLastGoodSite() throws {
+        let site = try TestSite()
+        let server = try Running(site)
+        defer { server.stop() }
+        let events = try EventStreamProbe(port: server.port)
+        defer { events.close() }
+        XCTAssertTrue(events.waitUntilConnected())
+
+        try site.write("---\ntitle: Accessibility\ncolour: red\n---\n", to: "content/accessibility.md")
+        XCTAssertTrue(events.waitForReloads(1), "\(events.received) generation \(server.preview.generation)")
+        let page = try server.http.get("/")
+        XCTAssertEqual(page.status, 200, "the last good site stays up")
+        XCTAssertTrue(page.body.contains("Cohort 11 information sheet"))
+        XCTAssertTrue(page.body.contains(#"<div id="hubsite-error" role="alert""#))
+        XCTAssertTrue(page.body.contains("content/accessibility.md:3:1: error: unknown key \"colour\" in the front matter"), page.body)
+
+        try site.write("---\ntitle: Accessibility\n---\n", to: "content/accessibility.md")
+        XCTAssertTrue(events.waitForReloads(2))
+        XCTAssertFalse(try server.http.get("/").body.contains("hubsite-error"), "fixing the file clears the overlay")
+    }
+
+    func testServingNeverWritesToPublic() throws {
+        let site = try TestSite()
+        try site.build()
+        let before = try snapshot(site.output)
+        let server = try Running(site)
+        let events = try EventStreamProbe(port: server.port)
+        XCTAssertTrue(events.waitUntilConnected())
+        try site.write(TestSite.sheet + "\nMore.\n", to: "content/index.md")
+        XCTAssertTrue(events.waitForReloads(1))
+        _ = try server.http.get("/")
+        events.close()
+        server.stop()
+        XCTAssertEqual(try snapshot(site.output), before)
+    }
+
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for url in FileTree.files(under: folder) { files[FileTree.relativePath(of: url, in: folder)] = try Data(contentsOf: url) }
+        return files
+    }
+}
+
+/// A value shared between a test and the server task.
+final class LockedValue<T>: @unchecked Sendable {
+    private var value: T
+    private let lock = NSLock()
+    init(_ value: T) { self.value = value }
+    func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
+    func set(_ newValue: T) { lock.lock(); value = newValue; lock.unlock() }
+}
