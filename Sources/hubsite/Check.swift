@@ -11,6 +11,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "The built site to check.")
     var output: String = "public"
 
+    @Option(name: .long, help: "Check dates as if today were this day (YYYY-MM-DD).")
+    var today: String?
+
     func run() throws {
         let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
         guard FileManager.default.fileExists(atPath: outputURL.appendingPathComponent("index.html").path) else {
@@ -18,9 +21,11 @@ struct Check: ParsableCommand {
                                                          fix: "build it first with `hubsite build` (or `make site`)")]))
             throw ExitCode(1)
         }
-        // The sources, when they build, say where each link was written.
-        let origins = (try? SiteBuilder(source: site.sourceURL).render())?.site.linkOrigins ?? [:]
-        let report = SiteChecker(linkOrigins: origins, outputName: output).check(OutputFolder.read(outputURL))
+        let day = try Today.resolve(today)
+        // The sources, when they build, say where each link was written and what their prose holds.
+        let rendered = try? SiteBuilder(source: site.sourceURL).render()
+        var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: output).check(OutputFolder.read(outputURL))
+        if let rendered { report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
         if !report.externalLinks.isEmpty {
             print("external links (not fetched):")
             for link in report.externalLinks {
@@ -29,7 +34,8 @@ struct Check: ParsableCommand {
         }
         Report.printDiagnostics(report.diagnostics)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
-        print("checked \(report.checkedPages) pages, \(report.checkedLinks) links: \(errors) error\(errors == 1 ? "" : "s")")
+        let warnings = report.diagnostics.count - errors
+        print("checked \(report.checkedPages) pages, \(report.checkedLinks) links: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }
 }

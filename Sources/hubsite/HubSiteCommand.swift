@@ -7,7 +7,7 @@ struct HubSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubsite",
         abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/.",
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, NewCohort.self],
         defaultSubcommand: Build.self
     )
 }
@@ -24,6 +24,12 @@ struct SiteOptions: ParsableArguments {
 enum Report {
     static func printFailure(_ failure: BuildFailure) {
         FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+    }
+
+    /// The errors, then `ending` instead of the build's own summary line.
+    static func printFailure(_ failure: BuildFailure, ending: String) {
+        let lines = failure.diagnostics.map(\.description) + [ending]
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {

@@ -47,7 +47,8 @@ public struct SiteBuilder: Sendable {
         var pages = loaded.compactMap(\.0)
         if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
         checkUniqueHubNames(pages, log: &log)
-        let site = Site(config: config, pages: pages.sorted { $0.urlPath < $1.urlPath })
+        let site = Site(config: config, pages: pages.sorted { $0.urlPath < $1.urlPath },
+                        archives: ArchivedCohort.find(in: assets.map(\.path)))
         if site.sheet == nil, !contents.contains(where: { $0.urlPath.isEmpty }) {
             log.error(at: SourceLocation(file: "content/index.md"), "the information sheet content/index.md does not exist",
                       fix: "create it: it becomes the site's home page")
@@ -68,7 +69,7 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Stages
 
-    private func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
+    func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
         let url = source.appendingPathComponent("site.yml")
         guard FileManager.default.fileExists(atPath: url.path) else {
             log.error(at: SourceLocation(file: "site.yml"), "site.yml not found in \(source.path)",
@@ -85,7 +86,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Markdown files become pages; any other file in `content/` (an image, a PDF) is published as it is.
-    private func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
+    func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
         let folder = source.appendingPathComponent("content")
         var contents: [ContentFile] = []
         var assets: [OutputFile] = []
@@ -109,7 +110,7 @@ public struct SiteBuilder: Sendable {
                 switch SourceFile.read(url, as: path).flatMap(FrontMatterSplit.split) {
                 case .failure(let diagnostic): log.append(contentsOf: [diagnostic])
                 case .success(let split):
-                    contents.append(ContentFile(path: path, urlPath: urlPath, split: split))
+                    contents.append(ContentFile(path: path, urlPath: urlPath, split: split, kind: Page.Kind.of(urlPath: urlPath)))
                 }
             }
         }

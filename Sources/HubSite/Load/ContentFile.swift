@@ -5,6 +5,8 @@ struct ContentFile: Sendable {
     /// Folder of the page in the built site: "" for `content/index.md`, `accessibility/` for `content/accessibility.md`.
     var urlPath: String
     var split: FrontMatterSplit
+    /// What the page is; follows from `urlPath`, except for an archived copy of the sheet.
+    var kind: Page.Kind
 
     /// How many folders below the root the page's `index.html` sits.
     var depth: Int { urlPath.split(separator: "/").count }

@@ -9,7 +9,7 @@ struct PageLoader {
 
     func load(_ content: ContentFile, log: inout DiagnosticLog) -> Page? {
         let path = content.path
-        let kind = Page.Kind.of(urlPath: content.urlPath)
+        let kind = content.kind
         var title = ""
         var description: String?
         var hub: Hub?
@@ -47,7 +47,8 @@ struct PageLoader {
         }
 
         let stage = MarkdownStage(options: .init(
-            variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet))
+            variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet,
+            cohort: config.cohort))
         let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
         return Page(kind: kind, source: path, title: title, description: description, template: template,
                     urlPath: content.urlPath, body: body, hub: hub)

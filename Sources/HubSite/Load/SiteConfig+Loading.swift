@@ -54,6 +54,12 @@ extension SiteConfig {
                       "applications close (\(close.text)) before they open (\(open.text))",
                       fix: "check both dates: the window must open before it closes")
         }
+        // Year 1 starts with the academic year, in September: teachers must be chosen before it.
+        if let year1, let close, let september = CalendarDate(year: year1, month: 9, day: 1), close >= september {
+            log.error(at: yaml.location(of: yaml.node("applications_close")),
+                      "applications close (\(close.text)) after Year 1 begins (September \(year1))",
+                      fix: "check the date and year1: the window must close before the programme starts")
+        }
         guard let number, let year1, let open, let close else { return nil }
         return Cohort(number: number, firstYear: year1, applicationsOpen: open, applicationsClose: close)
     }

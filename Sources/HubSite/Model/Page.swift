@@ -75,6 +75,8 @@ public struct RenderedMarkdown: Sendable {
     /// Each link and image address as written into the HTML, with where the author wrote it:
     /// the link checker reports a broken link at its place in the Markdown.
     public var links: [String: LinkOrigin] = [:]
+    /// What `hubsite check` says about the prose: years and dates written out (see StaleDateLint).
+    public var lint: [Diagnostic] = []
 }
 
 /// An address as the author wrote it in Markdown, and where.

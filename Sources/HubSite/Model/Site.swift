@@ -3,6 +3,8 @@ public struct Site: Sendable {
     public var config: SiteConfig
     /// Sorted by source path.
     public var pages: [Page]
+    /// Sheets of earlier cohorts kept under `content/archive/`, newest first.
+    public var archives: [ArchivedCohort] = []
 
     public var sheet: Page? { pages.first { $0.kind == .sheet } }
 
@@ -29,5 +31,24 @@ public struct OutputFile: Hashable, Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, contents: Array(text.utf8))
+    }
+}
+
+/// An earlier cohort's information sheet, frozen by `hubsite new-cohort` in
+/// `content/archive/cohort-N/` and published with the site.
+public struct ArchivedCohort: Hashable, Sendable {
+    public var number: Int
+    /// `archive/cohort-11/index.html`
+    public var path: String
+
+    /// The archived sheets among the site's published files, newest first.
+    static func find(in paths: [String]) -> [ArchivedCohort] {
+        paths.compactMap { path -> ArchivedCohort? in
+            let parts = path.split(separator: "/")
+            guard parts.count == 3, parts[0] == "archive", parts[2] == "index.html", parts[1].hasPrefix("cohort-"),
+                  let number = Int(parts[1].dropFirst("cohort-".count)) else { return nil }
+            return ArchivedCohort(number: number, path: path)
+        }
+        .sorted { $0.number > $1.number }
     }
 }

@@ -9,8 +9,10 @@ struct MarkdownStage {
         var depth: Int
         /// The information sheet must have the criteria lists; other pages may not.
         var requiresCriteria: Bool
+        /// The cohort, for the stale-date lint; nil to skip it.
+        var cohort: Cohort?
         /// Ids the page template already uses.
-        var reservedIDs: Set<String> = ["main-content", "contents", "key-dates", "top", "hub-apply", "hub-dates", "hub-search"]
+        var reservedIDs: Set<String> = ["main-content", "contents", "key-dates", "top", "hub-apply", "hub-dates", "hub-search", "previous-cohorts"]
     }
 
     var options: Options
@@ -29,7 +31,13 @@ struct MarkdownStage {
         }
 
         var hooks = CommonMarkHooks()
+        var lint: [Diagnostic] = []
         hooks.rewriteText = { text, positions in
+            if let cohort = options.cohort {
+                for finding in StaleDateLint.findings(in: text, cohort: cohort) {
+                    lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
+                }
+            }
             let substituted = options.variables.substitute(in: text)
             for problem in substituted.problems {
                 problems.error(at: location(positions.position(atByte: problem.byteOffset)), problem.message, fix: problem.fix)
@@ -79,6 +87,6 @@ struct MarkdownStage {
 
         let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
         log.append(contentsOf: problems.all)
-        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links)
+        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint)
     }
 }

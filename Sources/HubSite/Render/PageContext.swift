@@ -37,6 +37,10 @@ enum PageContext {
         context["breadcrumbs"] = breadcrumbs(for: page, root: root)
         if let hub = page.hub { context["hub"] = hubContext(hub, site: site, root: root) }
         if page.kind == .hubFinder { context["finder"] = finderContext(site: site, root: root) }
+        if page.kind == .sheet, !site.archives.isEmpty {
+            context["archives"] = site.archives.map { ["number": $0.number, "url": root + $0.path] }
+            context["has_archives"] = true
+        }
         if let inlineCSS { context["inline_css"] = inlineCSS }
         if let base = config.baseURL { context["canonical_url"] = base + page.urlPath }
         if page.kind == .sheet {

@@ -33,7 +33,7 @@ struct TestSite {
 
         ## Overview
 
-        Applications open on 16 December 2025.
+        Applications open on {{cohort.applications_open}}.
 
         ## Who should apply?
 

@@ -1,0 +1,22 @@
+/// The cohort part of `hubsite check`: what the stale-date lint found in every page, and a
+/// warning once the application deadline has passed.
+public enum CohortCheck {
+    public static func diagnostics(for site: Site, today: CalendarDate) -> [Diagnostic] {
+        var found = site.pages.flatMap(\.body.lint)
+        let cohort = site.config.cohort
+        if cohort.applicationsClose < today {
+            found.append(Diagnostic(.warning, at: SourceLocation(file: "site.yml"),
+                                    "cohort \(cohort.number)'s application deadline, \(cohort.applicationsClose.text), has passed",
+                                    fix: "when the site should move on to cohort \(cohort.number + 1), run `hubsite new-cohort`"))
+        }
+        return found.sorted()
+    }
+}
+
+extension CalendarDate {
+    /// "2026-11-29" from a command line; nil when it is not a real date.
+    public init?(iso: String) {
+        guard case .success(let date) = DateValue.parse(iso) else { return nil }
+        self = date
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// `hubsite new-cohort`: turns the site for cohort N into the site for cohort N + 1.
+///
+/// Every check runs before anything is written, and the new site must build before the
+/// change is kept: either the whole rollover happens, or nothing does.
+public struct CohortRollover: Sendable {
+    public var source: URL
+    /// The day the editor runs it (from the clock in the command; fixed in tests).
+    public var today: CalendarDate
+    /// The cohort the editor asked for with `--to`; nil when not given.
+    public var target: Int?
+
+    public init(source: URL, today: CalendarDate, target: Int? = nil) {
+        self.source = source.standardizedFileURL
+        self.today = today
+        self.target = target
+    }
+
+    /// What the rollover will do, worked out without writing anything.
+    public struct Plan: Sendable {
+        public var from: Cohort
+        public var to: Cohort
+        /// One line per change, as printed: `site.yml: cohort.number 11 → 12`.
+        public var changes: [String]
+        /// Things to look at, but not wrong: a key date on a weekend, hub events now in the past.
+        public var reviews: [String]
+        var siteYML: String
+        var archive: [OutputFile]
+    }
+
+    public func plan() throws(BuildFailure) -> Plan {
+        let siteFile = source.appendingPathComponent("site.yml")
+        let builder = SiteBuilder(source: source)
+        // The site must build now: an archive of a broken sheet helps nobody.
+        let current = try builder.render()
+        let cohort = current.site.config.cohort
+        let next = cohort.number + 1
+        let location = SourceLocation(file: "site.yml")
+        if let target, target != next {
+            throw BuildFailure([Diagnostic(at: location, "the site is for cohort \(cohort.number), so the next cohort is \(next), not \(target)",
+                                           fix: "cohorts go one at a time: run `hubsite new-cohort --to \(next)`")])
+        }
+        if target == nil, today <= cohort.applicationsClose {
+            throw BuildFailure([Diagnostic(
+                at: location, "cohort \(cohort.number)'s application deadline (\(cohort.applicationsClose.text)) has not passed yet, so this looks like a second run by mistake",
+                fix: "if you really mean to prepare cohort \(next) now, run `hubsite new-cohort --to \(next)`")])
+        }
+        let archiveFolder = source.appendingPathComponent("content/archive/cohort-\(cohort.number)")
+        if FileManager.default.fileExists(atPath: archiveFolder.path) {
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: "content/archive/cohort-\(cohort.number)"),
+                                           "cohort \(cohort.number) is already archived",
+                                           fix: "remove content/archive/cohort-\(cohort.number)/ if you mean to archive it again")])
+        }
+
+        let moved = Cohort(number: next, firstYear: cohort.firstYear + 1,
+                           applicationsOpen: cohort.applicationsOpen.adding(years: 1),
+                           applicationsClose: cohort.applicationsClose.adding(years: 1))
+        let (siteYML, changes) = try rewriteSiteYML(siteFile, from: cohort, to: moved)
+        var reviews: [String] = []
+        for keyDate in moved.keyDates where keyDate.date.isWeekend {
+            reviews.append("\(keyDate.title) falls on a \(keyDate.date.weekdayName): \(keyDate.date.text). Check the date in site.yml.")
+        }
+        for page in current.site.pages.sorted(by: { $0.source < $1.source }) {
+            for event in page.hub?.events ?? [] where event.date < today {
+                reviews.append("\(page.source): the event \"\(event.title)\" on \(event.date.text) is in the past. Update or remove it.")
+            }
+        }
+        let archive = try builder.renderArchivedSheet().map {
+            OutputFile(path: "content/" + $0.path, contents: $0.contents)
+        }
+        let archiveChanges = archive.map { "\($0.path): the cohort \(cohort.number) sheet, kept and linked from the new sheet" }
+        return Plan(from: cohort, to: moved, changes: changes + archiveChanges, reviews: reviews, siteYML: siteYML, archive: archive)
+    }
+
+    /// Writes the plan, then builds the new site; if that build fails, puts everything back.
+    public func apply(_ plan: Plan) throws(BuildFailure) {
+        let siteFile = source.appendingPathComponent("site.yml")
+        let archiveFolder = source.appendingPathComponent("content/archive/cohort-\(plan.from.number)")
+        let original: Data
+        do {
+            original = try Data(contentsOf: siteFile)
+            for file in plan.archive {
+                let url = source.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents).write(to: url)
+            }
+            try Data(plan.siteYML.utf8).write(to: siteFile, options: .atomic)
+        } catch {
+            try? FileManager.default.removeItem(at: archiveFolder)
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: "site.yml"), "cannot write the new cohort: \(error.localizedDescription)",
+                                           fix: "check that the site's folder is writable; nothing was changed")])
+        }
+        do {
+            _ = try SiteBuilder(source: source).render()
+        } catch {
+            try? original.write(to: siteFile, options: .atomic)
+            try? FileManager.default.removeItem(at: archiveFolder)
+            throw BuildFailure(error.diagnostics + [Diagnostic(at: SourceLocation(file: "site.yml"),
+                "the site for cohort \(plan.to.number) does not build, so nothing was changed", fix: "fix the errors above and run it again")])
+        }
+    }
+
+    // MARK: - site.yml
+
+    /// The new `site.yml`: the same text with the cohort's values moved on, each written in the
+    /// style it had (a date written as 2025-12-16 stays in that form).
+    private func rewriteSiteYML(_ url: URL, from old: Cohort, to new: Cohort) throws(BuildFailure) -> (String, [String]) {
+        var log = DiagnosticLog()
+        guard case .success(let file) = SourceFile.read(url, as: "site.yml"),
+              let yaml = YAMLMap.parse(file.text, file: "site.yml", firstLine: 1, log: &log),
+              let cohort = yaml.map("cohort", log: &log) else {
+            throw BuildFailure(log.all.isEmpty ? [Diagnostic(at: SourceLocation(file: "site.yml"), "cannot read site.yml")] : log.all)
+        }
+        var edits: [YAMLScalarEdit] = []
+        var changes: [String] = []
+        func change(_ key: String, to value: (String) -> String) {
+            guard let node = cohort.node(key), let written = node.string else { return }
+            let place = cohort.location(of: node)
+            let newValue = value(written)
+            edits.append(YAMLScalarEdit(line: place.line, column: place.column, newValue: newValue))
+            changes.append("site.yml:\(place.line): cohort.\(key) \(written) → \(newValue)")
+        }
+        change("number") { _ in String(new.number) }
+        change("year1") { Self.academicYear(like: $0, startingIn: new.firstYear) }
+        change("year2") { Self.academicYear(like: $0, startingIn: new.firstYear + 1) }
+        change("applications_open") { Self.date(new.applicationsOpen, like: $0) }
+        change("applications_close") { Self.date(new.applicationsClose, like: $0) }
+        return (YAMLScalarEdit.apply(edits, to: file.text), changes)
+    }
+
+    /// "2026/27" → "2027/28", "2026/2027" → "2027/2028", "2026-27" → "2027-28".
+    static func academicYear(like written: String, startingIn year: Int) -> String {
+        let separator = written.contains("-") ? "-" : "/"
+        let long = written.split(whereSeparator: { $0 == "/" || $0 == "-" }).last?.count == 4
+        let second = long ? String(year + 1) : String(Cohort.academicYear(startingIn: year).suffix(2))
+        return "\(year)\(separator)\(second)"
+    }
+
+    /// The date in the form the old one was written: ISO, or UK with or without its weekday.
+    static func date(_ date: CalendarDate, like written: String) -> String {
+        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        if trimmed.first?.isNumber == true, trimmed.contains("-") { return date.iso }
+        if CalendarDate.weekdayNames.contains(where: { trimmed.hasPrefix($0) }) { return "\(date.weekdayName) \(date.text)" }
+        return date.text
+    }
+}
