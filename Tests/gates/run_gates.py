@@ -260,15 +260,18 @@ def main():
     if args.swift_log:
         # One closing line for the whole of `make test`: XCTest's cases plus the gates.
         log = pathlib.Path(args.swift_log).read_text(errors="replace")
-        counts = re.findall(r"Executed (\d+) tests?, with (\d+) failures?", log)
+        counts = re.findall(r"Executed (\d+) tests?, with (?:(\d+) tests? skipped and )?(\d+) failures?", log)
+        skipped = 0
         if not counts:
             record("swift test", False, "no XCTest summary in the log")
             failed += 1
         else:
-            total, failures = map(int, counts[-1])
-            passed += total - failures
+            total, skipped, failures = (int(n or 0) for n in counts[-1])
+            passed += total - failures - skipped
             failed += failures
-    print(f"{passed} passed, {failed} failed")
+        print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+    else:
+        print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed or passed == 0 else 0)
 
 
