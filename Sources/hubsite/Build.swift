@@ -19,7 +19,7 @@ struct Build: ParsableCommand {
         do {
             let result = try builder.build(into: outputURL)
             Report.printDiagnostics(result.warnings)
-            print("built \(result.site.pages.count) pages, \(result.files.count) files into \(output)/")
+            print("built \(result.site.pages.count) pages, \(result.fileCount) files into \(output)/")
             if timings {
                 for (stage, seconds) in result.timings {
                     print(String(format: "  %-16@ %8.2f ms", stage as NSString, seconds * 1000))

@@ -96,12 +96,15 @@ final class CommonMarkTests: XCTestCase {
     func testBlockHookSeesTopLevelOutlineAndReplacesARange() {
         var hooks = CommonMarkHooks()
         var outline: [BlockOutline] = []
-        hooks.replaceBlocks = { blocks in
+        var items: [String] = []
+        hooks.replaceBlocks = { blocks, itemsOf in
             outline = blocks
+            items = itemsOf(1)
             return [BlockReplacement(range: 1...2, html: "<table></table>")]
         }
         let html = CommonMark.renderHTML("# T\n\n- a\n-\n- *c*\n\npara\n\nend\n", unsafeHTML: false, hooks: hooks)
-        XCTAssertEqual(outline.map(\.kind), [.heading(level: 1, text: "T"), .list(items: ["a", "", "<em>c</em>"]), .other, .other])
+        XCTAssertEqual(outline.map(\.kind), [.heading(level: 1, text: "T"), .list(count: 3), .other, .other])
+        XCTAssertEqual(items, ["a", "", "<em>c</em>"])
         XCTAssertEqual(html, "<h1>T</h1>\n<table></table>\n<p>end</p>\n")
     }
 

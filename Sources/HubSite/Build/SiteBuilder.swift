@@ -12,14 +12,24 @@ public struct SiteBuilder: Sendable {
     /// What a successful build made, with the time each stage took.
     public struct Result: Sendable {
         public var site: Site
-        /// Sorted by path.
+        /// Sorted by path; empty when the build streamed its files into a folder.
         public var files: [OutputFile]
+        public var fileCount: Int
         public var warnings: [Diagnostic]
         public var timings: [(stage: String, seconds: Double)]
     }
 
     /// Builds the whole site in memory. Throws every error of the build at once.
     public func render() throws(BuildFailure) -> Result {
+        let sink = MemorySink()
+        var result = try run(into: sink, keepBodies: true)
+        result.files = sink.sortedFiles
+        return result
+    }
+
+    /// The pipeline. Each page is read, parsed, rendered, handed to `sink` and scanned for the
+    /// link checker inside one task, so only small facts about it outlive the task.
+    func run(into sink: some OutputSink, keepBodies: Bool) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
         var timings: [(String, Double)] = []
         func timed<T>(_ stage: String, _ work: () -> T) -> T {
@@ -29,42 +39,105 @@ public struct SiteBuilder: Sendable {
         }
 
         let config = timed("load site.yml") { loadConfig(&log) }
+        // Without site.yml this is probably not a site's folder: anything more would be noise.
+        if config == nil, !FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yml").path) {
+            throw BuildFailure(log.all)
+        }
         let templates = timed("load templates") {
             Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
         }
-        let (contents, assets) = timed("load content") { loadContent(&log) }
-        guard let config else { throw BuildFailure(log.all) }
-
-        let loader = PageLoader(config: config, templateNames: templates.names)
-        let loaded = timed("parse Markdown") {
-            contents.concurrentMap { content -> (Page?, [Diagnostic]) in
-                var pageLog = DiagnosticLog()
-                let page = loader.load(content, log: &pageLog)
-                return (page, pageLog.all)
-            }
-        }
-        for (_, diagnostics) in loaded { log.append(contentsOf: diagnostics) }
-        var pages = loaded.compactMap(\.0)
-        if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
-        checkUniqueHubNames(pages, log: &log)
-        let site = Site(config: config, pages: pages.sorted { $0.urlPath < $1.urlPath },
-                        archives: ArchivedCohort.find(in: assets.map(\.path)))
-        if site.sheet == nil, !contents.contains(where: { $0.urlPath.isEmpty }) {
-            log.error(at: SourceLocation(file: "content/index.md"), "the information sheet content/index.md does not exist",
-                      fix: "create it: it becomes the site's home page")
-        }
+        let listing = timed("list content") { listContent(&log) }
         for required in ["404", "hubs", "hub"] where !templates.names.contains(required) {
             log.error(at: SourceLocation(file: "templates/\(required).mustache"), "the template \"\(required)\" does not exist",
                       fix: "create templates/\(required).mustache")
         }
-        guard !log.hasErrors else { throw BuildFailure(log.all) }
+        if !listing.pages.contains(where: { $0.urlPath.isEmpty }) {
+            log.error(at: SourceLocation(file: "content/index.md"), "the information sheet content/index.md does not exist",
+                      fix: "create it: it becomes the site's home page")
+        }
+        guard let config else { throw BuildFailure(log.all) }
+        // With broken templates the pages are still read, so that one build reports every error,
+        // but not rendered: their output would only add noise.
+        let render = !log.hasErrors
 
-        let files = timed("render pages") { renderFiles(site: site, templates: templates, assets: assets, log: &log) }
+        // Pages: everything a page needs is known now, except the finder, which lists every hub.
+        let loader = PageLoader(config: config, templateNames: templates.names)
+        let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: listing.assets.map(\.path)))
+        let checker = SiteChecker()
+        let outcomes = timed("build pages") {
+            listing.pages.concurrentMap { entry -> PageOutcome in
+                buildPage(entry, loader: loader, templates: render ? templates : nil, frame: frame, sink: sink, checker: checker, keepBody: keepBodies)
+            }
+        }
+        var facts: [String: SiteChecker.PageFacts] = [:]
+        var pages: [Page] = []
+        for outcome in outcomes {
+            log.append(contentsOf: outcome.diagnostics)
+            if let page = outcome.page { pages.append(page) }
+            if let pageFacts = outcome.facts { facts[outcome.outputPath] = pageFacts }
+        }
+        if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
+        checkUniqueHubNames(pages, log: &log)
         guard !log.hasErrors else { throw BuildFailure(log.all) }
-        let report = timed("check links") { SiteChecker(linkOrigins: site.linkOrigins).check(files) }
+        let site = Site(config: config, pages: pages.sorted { $0.urlPath < $1.urlPath }, archives: frame.archives)
+
+        var paths = Set(listing.pages.map { $0.urlPath + "index.html" })
+        timed("site files") {
+            for file in siteFiles(site: site, templates: templates, assets: listing.assets) {
+                do {
+                    try sink.write(file)
+                } catch {
+                    log.error(at: SourceLocation(file: file.path), "cannot write \(file.path): \(OutputWriter.describe(error))")
+                }
+                paths.insert(file.path)
+                if file.path.hasSuffix(".html") { facts[file.path] = checker.scan(file) }
+            }
+        }
+        guard !log.hasErrors else { throw BuildFailure(log.all) }
+        let report = timed("check links") {
+            SiteChecker(linkOrigins: site.linkOrigins).check(pages: facts, paths: paths)
+        }
         log.append(contentsOf: report.diagnostics)
         guard !log.hasErrors else { throw BuildFailure(log.all) }
-        return Result(site: site, files: files, warnings: log.all, timings: timings)
+        return Result(site: site, files: [], fileCount: paths.count, warnings: log.all, timings: timings)
+    }
+
+    /// One page from its file to its facts.
+    private struct PageOutcome: Sendable {
+        var page: Page?
+        var outputPath: String
+        var facts: SiteChecker.PageFacts?
+        var diagnostics: [Diagnostic]
+    }
+
+    private func buildPage(_ entry: ContentEntry, loader: PageLoader, templates: Templates?, frame: Site,
+                           sink: some OutputSink, checker: SiteChecker, keepBody: Bool) -> PageOutcome {
+        var log = DiagnosticLog()
+        let outputPath = entry.urlPath + "index.html"
+        let split: FrontMatterSplit
+        switch SourceFile.read(entry.url, as: entry.path).flatMap(FrontMatterSplit.split) {
+        case .failure(let diagnostic): return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: [diagnostic])
+        case .success(let value): split = value
+        }
+        let content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+        guard var page = loader.load(content, log: &log) else {
+            return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all)
+        }
+        // The finder lists every hub: it is rendered once all hubs are known.
+        guard let templates, page.kind != .hubFinder, !log.hasErrors else {
+            return PageOutcome(page: page, outputPath: outputPath, facts: nil, diagnostics: log.all)
+        }
+        let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth))
+        let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
+        do {
+            try sink.write(file)
+        } catch {
+            log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(OutputWriter.describe(error))",
+                      fix: "check that the output folder is writable and the disk has space")
+        }
+        let facts = checker.scan(file)
+        if !keepBody { page.body.html = "" }
+        return PageOutcome(page: page, outputPath: outputPath, facts: facts, diagnostics: log.all)
     }
 
     // MARK: - Stages
@@ -85,10 +158,20 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// A content file found in `content/`, not read yet.
+    struct ContentEntry: Sendable {
+        var url: URL
+        /// `content/accessibility.md`
+        var path: String
+        var urlPath: String
+        var kind: Page.Kind
+    }
+
     /// Markdown files become pages; any other file in `content/` (an image, a PDF) is published as it is.
-    func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
+    func listContent(_ log: inout DiagnosticLog) -> (pages: [ContentEntry], assets: [OutputFile]) {
         let folder = source.appendingPathComponent("content")
-        var contents: [ContentFile] = []
+        var pages: [ContentEntry] = []
+        var byURLPath: [String: String] = [:]
         var assets: [OutputFile] = []
         for url in FileTree.files(under: folder) {
             let relative = FileTree.relativePath(of: url, in: folder)
@@ -100,33 +183,52 @@ public struct SiteBuilder: Sendable {
             switch ContentFile.urlPath(forContentPath: relative) {
             case .failure(let diagnostic):
                 log.append(contentsOf: [diagnostic])
-                continue
             case .success(let urlPath):
-                if let first = contents.first(where: { $0.urlPath == urlPath }) {
-                    log.error(at: SourceLocation(file: path), "\(first.path) and \(path) would both be published as \(urlPath)",
+                if let first = byURLPath[urlPath] {
+                    log.error(at: SourceLocation(file: path), "\(first) and \(path) would both be published as \(urlPath)",
                               fix: "keep one of them")
                     continue
                 }
-                switch SourceFile.read(url, as: path).flatMap(FrontMatterSplit.split) {
-                case .failure(let diagnostic): log.append(contentsOf: [diagnostic])
-                case .success(let split):
-                    contents.append(ContentFile(path: path, urlPath: urlPath, split: split, kind: Page.Kind.of(urlPath: urlPath)))
-                }
+                byURLPath[urlPath] = path
+                pages.append(ContentEntry(url: url, path: path, urlPath: urlPath, kind: Page.Kind.of(urlPath: urlPath)))
             }
         }
-        return (contents, assets)
+        for asset in assets {
+            if let page = byURLPath[String(asset.path.dropLast("index.html".count))], asset.path.hasSuffix("index.html") {
+                log.error(at: SourceLocation(file: "content/" + asset.path), "\(page) and content/\(asset.path) would both be published as \(asset.path)",
+                          fix: "rename one of them")
+            }
+        }
+        return (pages, assets)
     }
 
-    private func renderFiles(site: Site, templates: Templates, assets: [OutputFile], log: inout DiagnosticLog) -> [OutputFile] {
+    /// The sheet's archived copies and other files of `content/`, for `renderArchivedSheet`.
+    func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
+        let listing = listContent(&log)
+        let contents = listing.pages.compactMap { entry -> ContentFile? in
+            switch SourceFile.read(entry.url, as: entry.path).flatMap(FrontMatterSplit.split) {
+            case .failure(let diagnostic):
+                log.append(contentsOf: [diagnostic])
+                return nil
+            case .success(let split):
+                return ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+            }
+        }
+        return (contents, listing.assets)
+    }
+
+    /// Everything besides the content pages: the finder, 404.html, calendars, robots.txt,
+    /// sitemap.xml, the templates' assets and the other files of content/.
+    private func siteFiles(site: Site, templates: Templates, assets: [OutputFile]) -> [OutputFile] {
         let templateAssets = FileTree.files(under: source.appendingPathComponent("templates/assets")).compactMap { url -> OutputFile? in
             guard let data = try? Data(contentsOf: url) else { return nil }
             return OutputFile(path: FileTree.relativePath(of: url, in: source.appendingPathComponent("templates/assets")), contents: [UInt8](data))
         }
-        let pages = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext.make(page: page, site: site, root: RelativeURL.root(depth: page.depth))
-            return OutputFile(path: page.urlPath + "index.html", text: templates.render(context, with: page.template))
+        var files = templateAssets + assets
+        if let finder = site.pages.first(where: { $0.kind == .hubFinder }) {
+            let context = PageContext.make(page: finder, site: site, root: RelativeURL.root(depth: finder.depth))
+            files.append(OutputFile(path: finder.urlPath + "index.html", text: templates.render(context, with: finder.template)))
         }
-        var files = pages + templateAssets + assets
         files.append(notFoundPage(site: site, templates: templates, css: templateAssets.first { $0.path == "style.css" }))
         files.append(OutputFile(path: "robots.txt", text: SiteFiles.robots(baseURL: site.config.baseURL)))
         if let base = site.config.baseURL {
@@ -136,7 +238,7 @@ public struct SiteBuilder: Sendable {
         for hub in site.hubs {
             files.append(OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)))
         }
-        return uniqueSorted(files, log: &log)
+        return files
     }
 
     /// 404.html is served at any address, so relative links cannot work there: it carries its
@@ -164,15 +266,5 @@ public struct SiteBuilder: Sendable {
                 seen[key] = page.source
             }
         }
-    }
-
-    /// Two sources for one output path (a page and a file in content/ of the same name) is an error.
-    private func uniqueSorted(_ files: [OutputFile], log: inout DiagnosticLog) -> [OutputFile] {
-        let sorted = files.sorted { $0.path < $1.path }
-        for (first, second) in zip(sorted, sorted.dropFirst()) where first.path == second.path {
-            log.error(at: SourceLocation(file: "content/" + first.path), "two files would both be published as \(first.path)",
-                      fix: "rename one of them")
-        }
-        return sorted
     }
 }

@@ -18,14 +18,20 @@ struct HTMLScanner {
     }
 
     static func events(in html: String) -> [Event] {
+        events(in: Array(html.utf8))
+    }
+
+    static func events(in bytes: [UInt8]) -> [Event] {
         var events: [Event] = []
-        let bytes = Array(html.utf8)
         var index = 0
         var line = 1
         var textStart = 0
 
         func flushText(upTo end: Int) {
-            if end > textStart { events.append(.text(String(decoding: bytes[textStart..<end], as: UTF8.self))) }
+            // Only whether there is text matters to the checker (is a link empty?), not what it says.
+            if end > textStart, bytes[textStart..<end].contains(where: { $0 > 32 }) {
+                events.append(.text(String(decoding: bytes[textStart..<end], as: UTF8.self)))
+            }
         }
         func advance(to end: Int) {
             while index < end && index < bytes.count {
@@ -103,16 +109,26 @@ struct HTMLScanner {
         byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12
     }
 
-    private static func starts(_ bytes: [UInt8], at index: Int, with prefix: String) -> Bool {
-        let prefix = Array(prefix.utf8)
-        return index + prefix.count <= bytes.count && Array(bytes[index..<(index + prefix.count)]) == prefix
+    private static func starts(_ bytes: [UInt8], at index: Int, with prefix: StaticString) -> Bool {
+        guard index + prefix.utf8CodeUnitCount <= bytes.count else { return false }
+        let start = prefix.utf8Start
+        for offset in 0..<prefix.utf8CodeUnitCount where bytes[index + offset] != start[offset] { return false }
+        return true
     }
 
     private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
         let needle = Array(needle.utf8)
         guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-        for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
-            if Array(bytes[index..<(index + needle.count)]) == needle { return index }
+        var index = start
+        outer: while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0] {
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    index += 1
+                    continue outer
+                }
+                return index
+            }
+            index += 1
         }
         return nil
     }
@@ -121,7 +137,7 @@ struct HTMLScanner {
 /// The character references cmark and swift-mustache write into attributes.
 enum HTMLEntities {
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = text
         for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)

@@ -23,22 +23,31 @@ public struct SiteChecker: Sendable {
         self.outputName = outputName
     }
 
-    private struct PageFacts {
-        var ids: [String: Int] = [:]
-        var links: [(url: String, line: Int, attribute: String)] = []
+    /// What the checker needs to know of one built page, kept instead of the page itself.
+    public struct PageFacts: Sendable {
+        var ids: Set<String> = []
+        var links: [(url: String, line: Int)] = []
+        /// Problems inside the page itself: duplicate ids, images without alt, skipped headings, empty links.
+        var diagnostics: [Diagnostic] = []
     }
 
+    /// Checks a whole site given as files: every HTML page is scanned, then every link followed.
     public func check(_ files: [OutputFile]) -> Report {
-        var log = DiagnosticLog()
-        let paths = Set(files.map(\.path))
-        let folders = Set(files.flatMap { folderPrefixes(of: $0.path) })
         var facts: [String: PageFacts] = [:]
         for file in files where file.path.hasSuffix(".html") {
-            facts[file.path] = scan(file, log: &log)
+            facts[file.path] = scan(file)
         }
+        return check(pages: facts, paths: Set(files.map(\.path)))
+    }
+
+    /// Follows every link of `pages` to the site's `paths` and the target pages' ids.
+    func check(pages facts: [String: PageFacts], paths: Set<String>) -> Report {
+        var log = DiagnosticLog()
+        let folders = Set(paths.flatMap { folderPrefixes(of: $0) })
         var external: [String: Set<String>] = [:]
         var checkedLinks = 0
         for (page, pageFacts) in facts.sorted(by: { $0.key < $1.key }) {
+            log.append(contentsOf: pageFacts.diagnostics)
             for link in pageFacts.links {
                 checkedLinks += 1
                 let origin = linkOrigins[page]?[link.url]
@@ -55,8 +64,8 @@ public struct SiteChecker: Sendable {
                         let near = Suggestion.nearest(to: target, in: paths).map { "did you mean \($0)?" }
                         log.error(at: location, "broken link \"\(written)\": \(target) does not exist in the site",
                                   fix: folderHint ?? near ?? "correct the address, or add the page it should lead to")
-                    } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), facts[target]?.ids[fragment] == nil {
-                        let near = Suggestion.nearest(to: fragment, in: facts[target]?.ids.keys.map { $0 } ?? []).map { "did you mean \"#\($0)\"?" }
+                    } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), facts[target]?.ids.contains(fragment) == false {
+                        let near = Suggestion.nearest(to: fragment, in: facts[target]?.ids ?? []).map { "did you mean \"#\($0)\"?" }
                         log.error(at: location, "broken link \"\(written)\": \(target) has no id \"\(fragment)\"",
                                   fix: near ?? "link to a heading that exists; each heading's id is shown by its # link")
                     } else if fragment == "" {
@@ -72,11 +81,14 @@ public struct SiteChecker: Sendable {
 
     // MARK: - One page
 
-    private func scan(_ file: OutputFile, log: inout DiagnosticLog) -> PageFacts {
+    /// Reads one page's ids and links, and reports what is wrong inside it.
+    public func scan(_ file: OutputFile) -> PageFacts {
         var facts = PageFacts()
+        var log = DiagnosticLog()
         var previousHeading = 0
+        var firstLines: [String: Int] = [:]
         var openLink: (line: Int, hasName: Bool, href: String)?
-        for event in HTMLScanner.events(in: String(decoding: file.contents, as: UTF8.self)) {
+        for event in HTMLScanner.events(in: file.contents) {
             switch event {
             case .text(let text):
                 if openLink != nil, text.contains(where: { !$0.isWhitespace }) { openLink?.hasName = true }
@@ -90,17 +102,18 @@ public struct SiteChecker: Sendable {
                 }
             case .tag(let tag):
                 if let id = tag.attributes["id"] {
-                    if let first = facts.ids[id] {
+                    if let first = firstLines[id] {
                         log.error(at: place(file.path, tag.line), "duplicate id \"\(id)\" (first on line \(first))",
                                   fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
                     } else {
-                        facts.ids[id] = tag.line
+                        firstLines[id] = tag.line
+                        facts.ids.insert(id)
                     }
                 }
                 for attribute in ["href", "src"] {
                     guard let url = tag.attributes[attribute], ["a", "link", "img", "script", "source", "iframe", "area"].contains(tag.name) else { continue }
                     if tag.name == "link", let rel = tag.attributes["rel"], rel == "canonical" || rel == "alternate" { continue }
-                    facts.links.append((url, tag.line, attribute))
+                    facts.links.append((url, tag.line))
                 }
                 switch tag.name {
                 case "img":
@@ -127,6 +140,7 @@ public struct SiteChecker: Sendable {
                 }
             }
         }
+        facts.diagnostics = log.all
         return facts
     }
 
@@ -144,11 +158,11 @@ public struct SiteChecker: Sendable {
         var rest = Substring(url)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding ?? String(rest[rest.index(after: hash)...])
+            fragment = Self.percentDecoded(String(rest[rest.index(after: hash)...]))
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let path = String(rest).removingPercentEncoding ?? String(rest)
+        let path = Self.percentDecoded(String(rest))
         if path.isEmpty { return .internal(page, fragment: fragment) }
         if path.hasPrefix("/"), page != "404.html" {
             return .invalid("a link from the domain's root breaks when the site is published in a sub-folder; write it from the site's root as /page/ in Markdown, which hubsite makes relative")
@@ -166,6 +180,11 @@ public struct SiteChecker: Sendable {
         var target = parts.joined(separator: "/")
         if path.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
         return .internal(target, fragment: fragment)
+    }
+
+    /// Foundation's decoder is slow on Linux; nearly no address has a "%" to decode.
+    private static func percentDecoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
     }
 
     private func hasScheme(_ url: String) -> Bool {

@@ -9,7 +9,8 @@ enum StaleDateLint {
         var fix: String
     }
 
-    static func findings(in text: String, cohort: Cohort) -> [Finding] {
+    /// `dates` are the text's dates when the caller has them already.
+    static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil) -> [Finding] {
         guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return [] }
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
@@ -17,7 +18,7 @@ enum StaleDateLint {
         let cohortYears = "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))"
 
         // Dates: a key date written out, or a date from before this cohort's window.
-        for match in UKDateScanner.matches(in: text) {
+        for match in dates ?? UKDateScanner.matches(in: text) {
             guard case .valid(let date) = match.outcome else { continue }
             covered.append(match.byteOffset..<(match.byteOffset + match.written.utf8.count))
             if let keyDate = cohort.keyDates.first(where: { $0.date == date }) {

@@ -21,18 +21,36 @@ struct SourceFile: Sendable {
     static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        // Validating is fast; finding where the bad byte is only matters when there is one.
+        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
             return .failure(Diagnostic(
                 at: location(ofByte: bad, in: bytes, file: path),
                 "the file is not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) cannot start or continue a character)",
                 fix: "save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"
             ))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if bytes.contains(UInt8(ascii: "\r")) {
+            bytes = normalizedLineEndings(bytes)
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         return .success(SourceFile(path: path, text: text))
+    }
+
+    /// "\r\n" and a lone "\r" become "\n".
+    private static func normalizedLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+        var result = [UInt8]()
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\r") {
+                result.append(UInt8(ascii: "\n"))
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            } else {
+                result.append(bytes[index])
+            }
+            index += 1
+        }
+        return result
     }
 
     /// Index of the first byte that is not part of well-formed UTF-8, or nil.

@@ -23,8 +23,8 @@ struct HeadingOutline: Sendable {
 struct BlockOutline: Sendable {
     enum Kind: Sendable, Equatable {
         case heading(level: Int, text: String)
-        /// A list, each item's content rendered to HTML ("" for an empty item).
-        case list(items: [String])
+        /// A list of `count` items; the hook asks for their HTML only when it needs it.
+        case list(count: Int)
         case other
     }
     var kind: Kind
@@ -65,8 +65,9 @@ struct CommonMarkHooks {
     var rewriteText: ((String, TextRunPositions) -> [InlinePiece])?
     /// Link and image destinations: site-absolute paths become relative ones.
     var rewriteURL: ((String, SourcePosition) -> String)?
-    /// The document's top-level blocks: the criteria table replaces its two lists.
-    var replaceBlocks: (([BlockOutline]) -> [BlockReplacement])?
+    /// The document's top-level blocks: the criteria table replaces its two lists. The second
+    /// argument renders the items of the list at an index ("" for an empty item).
+    var replaceBlocks: (([BlockOutline], (Int) -> [String]) -> [BlockReplacement])?
     /// Every heading: returns the full HTML that replaces it (id and self-link), or nil to keep it.
     var renderHeading: ((HeadingOutline) -> String?)?
 }
@@ -186,7 +187,7 @@ enum CommonMark {
     }
 
     private static func replaceTopLevelBlocks(
-        of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline]) -> [BlockReplacement]
+        of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline], (Int) -> [String]) -> [BlockReplacement]
     ) {
         var blocks: [OpaquePointer] = []
         var child = cmark_node_first_child(document)
@@ -200,13 +201,13 @@ enum CommonMark {
             case CMARK_NODE_HEADING:
                 kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
             case CMARK_NODE_LIST:
-                var items: [String] = []
+                var count = 0
                 var item = cmark_node_first_child(node)
                 while let current = item {
-                    items.append(innerHTML(of: current, tag: "li", renderOptions: renderOptions))
+                    count += 1
                     item = cmark_node_next(current)
                 }
-                kind = .list(items: items)
+                kind = .list(count: count)
             default:
                 kind = .other
             }
@@ -214,7 +215,17 @@ enum CommonMark {
         }
         // Later ranges first, so that earlier indices stay valid; overlapping ranges are ignored.
         var freed = IndexSet()
-        for replacement in hook(outline).sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+        let items = { (index: Int) -> [String] in
+            guard blocks.indices.contains(index), cmark_node_get_type(blocks[index]) == CMARK_NODE_LIST else { return [] }
+            var items: [String] = []
+            var item = cmark_node_first_child(blocks[index])
+            while let current = item {
+                items.append(innerHTML(of: current, tag: "li", renderOptions: renderOptions))
+                item = cmark_node_next(current)
+            }
+            return items
+        }
+        for replacement in hook(outline, items).sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             let range = replacement.range
             guard range.lowerBound >= 0, range.upperBound < blocks.count,
                   !freed.intersects(integersIn: range.lowerBound..<(range.upperBound + 1)) else { continue }
@@ -273,7 +284,8 @@ enum CommonMark {
         if html.hasPrefix("<\(tag)>") { html = html.dropFirst(tag.utf8.count + 2) }
         while html.last == "\n" { html = html.dropLast() }
         if html.hasSuffix("</\(tag)>") { html = html.dropLast(tag.utf8.count + 3) }
-        return String(html).trimmingCharacters(in: .newlines)
+        while html.first == "\n" { html = html.dropFirst() }
+        return String(html)
     }
 
     private static func isInsideImage(_ node: OpaquePointer) -> Bool {

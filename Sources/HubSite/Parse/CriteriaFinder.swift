@@ -15,12 +15,12 @@ enum CriteriaFinder {
         var fix: String
     }
 
-    static func find(in blocks: [BlockOutline]) -> (match: Match?, problems: [Problem]) {
+    static func find(in blocks: [BlockOutline], items: (Int) -> [String]) -> (match: Match?, problems: [Problem]) {
         let essential = headings(named: "Essential", in: blocks)
         let desirable = headings(named: "Desirable", in: blocks)
         guard !essential.isEmpty || !desirable.isEmpty else { return (nil, []) }
         var problems: [Problem] = []
-        for index in (essential + desirable).sorted() where listItems(at: index + 1, in: blocks) == nil {
+        for index in (essential + desirable).sorted() where !isList(at: index + 1, in: blocks) {
             let name = essential.contains(index) ? "Essential" : "Desirable"
             problems.append(Problem(position: blocks[index].position, message: "the \"### \(name)\" heading is not followed by a list",
                                     fix: "put the \(name.lowercased()) criteria right under the heading, one \"- item\" per line"))
@@ -41,21 +41,21 @@ enum CriteriaFinder {
             return (nil, [Problem(position: blocks[d].position, message: "the \"### Desirable\" list must come straight after the \"### Essential\" list",
                                   fix: "move it so that the two lists follow each other")])
         }
-        let criteria = Criteria(essential: listItems(at: e + 1, in: blocks) ?? [], desirable: listItems(at: d + 1, in: blocks) ?? [])
+        let criteria = Criteria(essential: items(e + 1), desirable: items(d + 1))
         return (Match(range: e...(d + 1), criteria: criteria), [])
     }
 
     private static func headings(named name: String, in blocks: [BlockOutline]) -> [Int] {
         blocks.indices.filter {
             if case .heading(3, let text) = blocks[$0].kind {
-                return text.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame
+                return text.utf8.count < 20 && text.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame
             }
             return false
         }
     }
 
-    private static func listItems(at index: Int, in blocks: [BlockOutline]) -> [String]? {
-        guard index < blocks.count, case .list(let items) = blocks[index].kind else { return nil }
-        return items
+    private static func isList(at index: Int, in blocks: [BlockOutline]) -> Bool {
+        guard index < blocks.count, case .list = blocks[index].kind else { return false }
+        return true
     }
 }

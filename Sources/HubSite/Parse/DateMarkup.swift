@@ -2,8 +2,8 @@
 enum DateMarkup {
     /// The text cut into plain pieces and `<time>` pieces; `report` sees every date found,
     /// good or bad (bad ones stay plain text).
-    static func pieces(for text: String, report: (UKDateScanner.Match) -> Void) -> [InlinePiece] {
-        let matches = UKDateScanner.matches(in: text)
+    static func pieces(for text: String, matches: [UKDateScanner.Match]? = nil, report: (UKDateScanner.Match) -> Void) -> [InlinePiece] {
+        let matches = matches ?? UKDateScanner.matches(in: text)
         guard !matches.isEmpty else { return [.text(text)] }
         var pieces: [InlinePiece] = []
         var cursor = text.startIndex

@@ -33,18 +33,22 @@ struct MarkdownStage {
         var hooks = CommonMarkHooks()
         var lint: [Diagnostic] = []
         hooks.rewriteText = { text, positions in
+            // Most text has no variable: then the written and the substituted text are the same
+            // and their dates are found once.
+            let hasVariable = text.containsBytes("{{")
+            let writtenDates = UKDateScanner.matches(in: text)
             if let cohort = options.cohort {
-                for finding in StaleDateLint.findings(in: text, cohort: cohort) {
+                for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates) {
                     lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
                 }
             }
-            let substituted = options.variables.substitute(in: text)
+            let substituted = hasVariable ? options.variables.substitute(in: text) : (text: text, problems: [])
             for problem in substituted.problems {
                 problems.error(at: location(positions.position(atByte: problem.byteOffset)), problem.message, fix: problem.fix)
             }
             // Variables change lengths; dates are placed by the run's start when a variable came first.
             let position = substituted.problems.isEmpty && substituted.text == text ? positions : TextRunPositions(parts: [(0, positions.position(atByte: 0))])
-            return DateMarkup.pieces(for: substituted.text) { match in
+            return DateMarkup.pieces(for: substituted.text, matches: hasVariable ? nil : writtenDates) { match in
                 switch match.outcome {
                 case .valid(let date):
                     dates.append(date)
@@ -64,8 +68,8 @@ struct MarkdownStage {
             if links[rewritten] == nil { links[rewritten] = LinkOrigin(written: url, location: location(position)) }
             return rewritten
         }
-        hooks.replaceBlocks = { blocks in
-            let found = CriteriaFinder.find(in: blocks)
+        hooks.replaceBlocks = { blocks, items in
+            let found = CriteriaFinder.find(in: blocks, items: items)
             for problem in found.problems {
                 problems.error(at: location(problem.position), problem.message, fix: problem.fix)
             }

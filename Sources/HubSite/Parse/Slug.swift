@@ -28,7 +28,9 @@ struct SlugMaker {
     static func slug(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
-        for scalar in text.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        // Decomposing (for accents) goes through Foundation; plain ASCII headings do not need it.
+        let folded = text.utf8.allSatisfy { $0 < 128 } ? text.lowercased() : text.decomposedStringWithCompatibilityMapping.lowercased()
+        for scalar in folded.unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false

@@ -1,29 +1,36 @@
 import Foundation
 
-/// Writes a built site so that the output folder is never half-written: the files go to a
-/// staging folder beside it, which replaces the old folder only when every file is written.
-/// Files of deleted pages disappear with the old folder.
+/// Keeps the output folder whole: a build writes into a staging folder beside it, which
+/// replaces the old folder only when every file is written. Files of deleted pages disappear
+/// with the old folder; a failed build leaves the old folder exactly as it was.
 public enum OutputWriter {
-    public static func write(_ files: [OutputFile], to output: URL, sourceFolder: URL) throws(BuildFailure) {
+    /// A new, empty staging folder next to `output`, after checking that `output` may be replaced.
+    static func prepareStaging(for output: URL, sourceFolder: URL) throws(BuildFailure) -> URL {
         let output = output.standardizedFileURL
-        let location = SourceLocation(file: output.path)
-        let manager = FileManager.default
         try checkSafeToReplace(output, sourceFolder: sourceFolder.standardizedFileURL)
-
         let parent = output.deletingLastPathComponent()
-        let suffix = "\(ProcessInfo.processInfo.processIdentifier)"
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(suffix)")
-        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(suffix)")
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try writeFiles(files, into: staging)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            try? manager.removeItem(at: staging)
-            throw BuildFailure([Diagnostic(at: location, "cannot write the site: \(describe(error))",
-                                           fix: "check that the folder is writable and the disk has space; \(output.lastPathComponent)/ was left as it was")])
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: output.path), "cannot write the site: \(describe(error))",
+                                           fix: "check that \(parent.path) is writable and the disk has space; \(output.lastPathComponent)/ was left as it was")])
         }
+        return staging
+    }
+
+    static func discard(_ staging: URL) {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Moves `staging` into the place of `output`, putting the old folder back if that fails.
+    static func swap(_ staging: URL, into output: URL) throws(BuildFailure) {
+        let output = output.standardizedFileURL
+        let manager = FileManager.default
+        let old = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: old)
@@ -38,9 +45,9 @@ public enum OutputWriter {
                 try manager.moveItem(at: staging, to: output)
             }
         } catch {
-            try? manager.removeItem(at: staging)
-            throw BuildFailure([Diagnostic(at: location, "cannot replace the output folder: \(describe(error))",
-                                           fix: "check that \(parent.path) is writable")])
+            discard(staging)
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: output.path), "cannot replace the output folder: \(describe(error))",
+                                           fix: "check that \(output.deletingLastPathComponent().path) is writable")])
         }
     }
 
@@ -66,20 +73,8 @@ public enum OutputWriter {
         }
     }
 
-    private static func writeFiles(_ files: [OutputFile], into folder: URL) throws {
-        var made: Set<String> = []
-        for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            let directory = url.deletingLastPathComponent().path
-            if !made.contains(directory) {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                made.insert(directory)
-            }
-            try Data(file.contents).write(to: url)
-        }
-    }
-
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Synchronization
+
+/// Where built files go as soon as they are made, so a build never holds the whole site in
+/// memory: a folder for `hubsite build`, memory for `render()` (tests, `hubsite serve`).
+protocol OutputSink: Sendable {
+    func write(_ file: OutputFile) throws
+}
+
+/// Keeps every file, for an in-memory build.
+final class MemorySink: OutputSink {
+    private let files = Mutex<[OutputFile]>([])
+
+    func write(_ file: OutputFile) throws {
+        files.withLock { $0.append(file) }
+    }
+
+    var sortedFiles: [OutputFile] { files.withLock { $0 }.sorted { $0.path < $1.path } }
+}
+
+/// Writes each file into a folder with plain POSIX calls, from any thread.
+final class FolderSink: OutputSink {
+    let folder: String
+    private let madeFolders = Mutex<Set<String>>([])
+    private let count = Atomic<Int>(0)
+
+    init(folder: URL) {
+        self.folder = folder.path
+    }
+
+    var filesWritten: Int { count.load(ordering: .relaxed) }
+
+    func write(_ file: OutputFile) throws {
+        let path = folder + "/" + file.path
+        if let slash = file.path.lastIndex(of: "/") {
+            try makeFolders(folder + "/" + file.path[..<slash])
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        try file.contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+        count.add(1, ordering: .relaxed)
+    }
+
+    /// `mkdir -p`, remembering what exists so each folder costs one system call.
+    private func makeFolders(_ path: String) throws {
+        if madeFolders.withLock({ $0.contains(path) }) { return }
+        if let slash = path.lastIndex(of: "/"), path[..<slash].count > folder.count {
+            try makeFolders(String(path[..<slash]))
+        }
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        madeFolders.withLock { _ = $0.insert(path) }
+    }
+}
