@@ -11,7 +11,8 @@ enum StaleDateLint {
 
     /// `dates` are the text's dates when the caller has them already.
     static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil) -> [Finding] {
-        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return [] }
+        var copy = text
+        guard copy.withUTF8({ $0.contains { $0 >= 48 && $0 <= 57 } }) else { return [] }
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
         let bytes = Array(text.utf8)

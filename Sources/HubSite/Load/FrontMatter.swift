@@ -46,8 +46,8 @@ struct FrontMatterSplit: Sendable {
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }
-        let word = String(trimmed.reversed())
-        return word == "---" || (closing && word == "...")
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == 32 || last == 9 { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
     }
 }

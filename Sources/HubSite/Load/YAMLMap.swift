@@ -16,7 +16,7 @@ struct YAMLMap {
         let offset = firstLine - 1
         let start = SourceLocation(file: file, line: firstLine)
         do {
-            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else {
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8) else {
                 return YAMLMap(file: file, lineOffset: offset, mapping: Node.Mapping([]), location: start)
             }
             var budget = maximumNodes

@@ -93,7 +93,7 @@ enum CommonMark {
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         if let rewriteText = hooks.rewriteText {
             let runs = mergeTextRuns(in: document)
-            for node in nodes(in: document, ofType: CMARK_NODE_TEXT) {
+            for node in nodes(in: document, ofType: CMARK_NODE_TEXT) where cmark_node_parent(node) != nil {
                 let positions = runs[node] ?? TextRunPositions(parts: [(0, position(of: node))])
                 rewrite(textNode: node, positions: positions, with: rewriteText)
             }
@@ -135,11 +135,12 @@ enum CommonMark {
     /// soft break renders as a space.
     private static func mergeTextRuns(in document: OpaquePointer) -> [OpaquePointer: TextRunPositions] {
         var runs: [OpaquePointer: TextRunPositions] = [:]
-        for node in nodes(in: document, ofType: CMARK_NODE_TEXT) where cmark_node_parent(node) != nil {
+        var merged: Set<OpaquePointer> = []
+        for node in nodes(in: document, ofType: CMARK_NODE_TEXT) where !merged.contains(node) {
             guard !isInsideImage(node), cmark_node_get_type(cmark_node_previous(node)) != CMARK_NODE_TEXT else { continue }
             var text = string(cmark_node_get_literal(node))
             var positions = TextRunPositions(parts: [(0, position(of: node))])
-            var merged = false
+            var joined = false
             while let next = cmark_node_next(node) {
                 let type = cmark_node_get_type(next)
                 if type == CMARK_NODE_TEXT {
@@ -150,10 +151,11 @@ enum CommonMark {
                 } else {
                     break
                 }
+                merged.insert(next)
                 cmark_node_free(next)
-                merged = true
+                joined = true
             }
-            if merged {
+            if joined {
                 cmark_node_set_literal(node, text)
                 runs[node] = positions
             }
@@ -268,7 +270,10 @@ enum CommonMark {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(node))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                // Joined text keeps its line breaks; a reader sees a space.
+                let literal = string(cmark_node_get_literal(node))
+                text += literal.utf8.contains(10) ? String(literal.map { $0 == "\n" ? " " : $0 }) : literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }

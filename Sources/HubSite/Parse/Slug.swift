@@ -26,11 +26,34 @@ struct SlugMaker {
     /// Lower-case ASCII letters and digits, everything else folded into single hyphens.
     /// Accented letters lose their accents ("Café" → "cafe") so ids stay plain ASCII.
     static func slug(_ text: String) -> String {
+        var copy = text
+        if let ascii = copy.withUTF8({ asciiSlug($0) }) { return ascii }
+        return unicodeSlug(text)
+    }
+
+    /// The common case, on bytes: nil when the text has anything but ASCII.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var slug = [UInt8]()
+        slug.reserveCapacity(bytes.count)
+        var pendingHyphen = false
+        for byte in bytes {
+            guard byte < 128 else { return nil }
+            let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingHyphen, !slug.isEmpty { slug.append(45) }
+                pendingHyphen = false
+                slug.append(lower)
+            } else if byte != 39 {  // an apostrophe joins: "teachers'" → "teachers"
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    private static func unicodeSlug(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
-        // Decomposing (for accents) goes through Foundation; plain ASCII headings do not need it.
-        let folded = text.utf8.allSatisfy { $0 < 128 } ? text.lowercased() : text.decomposedStringWithCompatibilityMapping.lowercased()
-        for scalar in folded.unicodeScalars {
+        for scalar in text.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
