@@ -7,7 +7,7 @@ SWIFT ?= swift
 HUBSITE_DEBUG := .build/debug/hubsite
 HUBSITE_RELEASE := .build/release/hubsite
 
-.PHONY: site test unit serve check reload-latency clean
+.PHONY: site test unit serve check reload-latency bench clean
 
 site:
 	@.ci/install-deps site
@@ -36,6 +36,12 @@ reload-latency:
 	@.ci/install-deps site
 	$(SWIFT) build -c release --product hubsite
 	python3 Tests/serve/reload_latency.py --hubsite $(HUBSITE_RELEASE)
+
+# Build speed against Hugo and cmark's floor (installs Hugo; about 3 minutes).
+bench:
+	@.ci/install-deps site
+	$(SWIFT) build -c release --product hubsite
+	python3 Tests/bench/run.py
 
 check:
 	@.ci/install-deps site

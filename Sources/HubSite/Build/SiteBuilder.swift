@@ -173,7 +173,13 @@ public struct SiteBuilder: Sendable {
         var pages: [ContentEntry] = []
         var byURLPath: [String: String] = [:]
         var assets: [OutputFile] = []
-        for url in FileTree.files(under: folder) {
+        let tree = FileTree.scan(under: folder)
+        for link in tree.links {
+            log.error(at: SourceLocation(file: "content/" + FileTree.relativePath(of: link, in: folder)),
+                      "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+                      fix: "copy the file or folder into content/ instead of linking to it")
+        }
+        for url in tree.files {
             let relative = FileTree.relativePath(of: url, in: folder)
             let path = "content/" + relative
             guard url.pathExtension == "md" else {

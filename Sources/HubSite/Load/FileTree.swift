@@ -5,11 +5,16 @@ import Foundation
 public enum FileTree {
     /// Regular files under `folder`, sorted by path; `withExtension` keeps only those.
     static func files(under folder: URL, withExtension pathExtension: String? = nil) -> [URL] {
-        var found: [URL] = []
-        collect(folder, into: &found)
-        return found
+        scan(under: folder).files
             .filter { pathExtension == nil || $0.pathExtension == pathExtension }
-            .sorted { $0.path < $1.path }
+    }
+
+    /// Regular files, and the symbolic links that were not followed, both sorted.
+    static func scan(under folder: URL) -> (files: [URL], links: [URL]) {
+        var found: [URL] = []
+        var links: [URL] = []
+        collect(folder, into: &found, links: &links)
+        return (found.sorted { $0.path < $1.path }, links.sorted { $0.path < $1.path })
     }
 
     /// Files and folders that are not part of the site: hidden files, editors' swap and backup files.
@@ -24,7 +29,7 @@ public enum FileTree {
         return String(path.dropFirst(base.count).drop { $0 == "/" })
     }
 
-    private static func collect(_ folder: URL, into found: inout [URL]) {
+    private static func collect(_ folder: URL, into found: inout [URL], links: inout [URL]) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names.sorted() where !isIgnored(name) {
@@ -32,9 +37,11 @@ public enum FileTree {
             guard let attributes = try? manager.attributesOfItem(atPath: url.path),
                   let type = attributes[.type] as? FileAttributeType else { continue }
             if type == .typeDirectory {
-                collect(url, into: &found)
+                collect(url, into: &found, links: &links)
             } else if type == .typeRegular {
                 found.append(url)
+            } else if type == .typeSymbolicLink {
+                links.append(url)
             }
         }
     }

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import XCTest
+@testable import HubSite
+
+/// Input from a bad day or a bad actor: each gives a clear error or a correct page, in bounded
+/// time and memory, and the previous public/ survives.
+final class HostileInputTests: XCTestCase {
+    func testYAMLAliasBombIsRefused() throws {
+        var yaml = "title: Bomb\nbomb:\n  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            yaml += "  \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            previous = name
+        }
+        let site = try TestSite(["content/bomb.md": "---\n\(yaml)---\n"])
+        let errors = site.buildErrors()
+        XCTAssertEqual(errors, ["content/bomb.md:2:1: this YAML expands to more than 100000 values (aliases that repeat other aliases?)"])
+    }
+
+    func testVeryDeepNestingBuilds() throws {
+        let lists = String(repeating: "- ", count: 2_000) + "deep\n"
+        let quotes = String(repeating: ">", count: 10_000) + " deep\n"
+        let site = try TestSite(["content/deep.md": "---\ntitle: Deep\n---\n\n\(lists)\n\(quotes)"])
+        try site.build()
+        try site.assertFile("deep/index.html", contains: "deep</li>", "<blockquote>")
+    }
+
+    func testAMegabyteLongLineBuilds() throws {
+        let line = String(repeating: "word *emphasis* [link](https://example.org/) 16 December 2025 ", count: 20_000)
+        let site = try TestSite(["content/long.md": "---\ntitle: Long\n---\n\n\(line)\n"])
+        try site.build()
+        XCTAssertGreaterThan(try site.read("long/index.html").utf8.count, 1_000_000)
+    }
+
+    func testSymlinksInContentAreReportedNotFollowed() throws {
+        let site = try TestSite()
+        let content = site.folder.appendingPathComponent("content")
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("outside.md").path, withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("loop").path, withDestinationPath: content.appendingPathComponent("loop").path)
+        XCTAssertEqual(site.buildErrors(), [
+            "content/loop:1:1: this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+            "content/outside.md:1:1: this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+        ])
+    }
+
+    func testAnOutputPathThatCannotBeAFolderFailsCleanly() throws {
+        let site = try TestSite()
+        try site.write("a file, not a folder", to: "blocker")
+        XCTAssertThrowsError(try site.builder.build(into: site.folder.appendingPathComponent("blocker/public"))) { error in
+            XCTAssertTrue((error as? BuildFailure)?.errors.first?.message.hasPrefix("cannot write the site:") == true, "\(error)")
+        }
+    }
+
+    func testAFullDiskLeavesThePreviousSiteIntact() throws {
+        let site = try TestSite(["content/big.md": "---\ntitle: Big\n---\n\n" + String(repeating: "Some text to fill the disk. ", count: 20_000) + "\n"])
+        let disk = site.folder.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        guard mount("tmpfs", disk.path, "tmpfs", 0, "size=256k") == 0 else {
+            throw XCTSkip("mounting a small tmpfs needs root (\(String(cString: strerror(errno))))")
+        }
+        defer { umount(disk.path) }
+        let output = disk.appendingPathComponent("public")
+        // A previous, small site that fits.
+        let small = try TestSite()
+        try small.builder.build(into: output)
+        let before = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        XCTAssertThrowsError(try site.builder.build(into: output)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("No space left on device"), text)
+        }
+        XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("index.html")), before, "the previous site is intact")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path), ["public"], "no staging folder is left")
+    }
+}
