@@ -95,8 +95,15 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
     private func notFound() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        let body = site.file(at: "404.html")?.contents ?? Array("Not found\n".utf8)
-        return Response(status: .notFound, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        if let page = site.file(at: "404.html")?.contents {
+            return Response(status: .notFound, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+        }
+        // No build has worked yet: every address shows the errors, and reloads when they are fixed.
+        let errors = site.failure.map(LiveReload.overlay) ?? ""
+        let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hubsite preview</title></head><body>"
+            + errors + LiveReload.script + "</body></html>"
+        return Response(status: site.failure == nil ? .notFound : .internalServerError, headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 }
 

@@ -72,11 +72,15 @@ final class PreviewServerTests: XCTestCase {
 
     func testNothingOutsideTheBuiltSiteIsReachable() throws {
         let site = try TestSite()
+        let server = try Running(site)
+        defer { server.stop() }
+        // A link added while serving makes the build fail; the last good site stays and the link is never served.
         try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("content/passwd.txt").path,
                                                    withDestinationPath: "/etc/passwd")
         try site.write("secret", to: "secret.txt")
-        let server = try Running(site)
-        defer { server.stop() }
+        let deadline = Date().addingTimeInterval(10)
+        while server.preview.generation < 2, Date() < deadline { usleep(10_000) }
+        XCTAssertNotNil(server.preview.failure)
         for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd", "/..%2fsecret.txt", "/a/../../secret.txt",
                      "/..\\secret.txt", "/%5c..%5csecret.txt", "/%00", "/index.html%00.txt", "/passwd.txt", "//etc/passwd", "/site.yml"] {
             let response = try server.http.send("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -161,6 +165,18 @@ final class PreviewServerTests: XCTestCase {
         var files: [String: Data] = [:]
         for url in FileTree.files(under: folder) { files[FileTree.relativePath(of: url, in: folder)] = try Data(contentsOf: url) }
         return files
+    }
+}
+
+extension PreviewServerTests {
+    func testWhenNoBuildHasWorkedYetEveryAddressShowsTheErrors() throws {
+        let site = try TestSite(["content/x.md": "---\ntitle: X\ncolour: red\n---\n"])
+        let server = try Running(site)
+        defer { server.stop() }
+        let page = try server.http.get("/anything/")
+        XCTAssertEqual(page.status, 500)
+        XCTAssertTrue(page.body.contains("unknown key \"colour\""), page.body)
+        XCTAssertTrue(page.body.contains("EventSource"), "the page reloads once the error is fixed")
     }
 }
 

@@ -83,14 +83,21 @@ public struct SiteBuilder: Sendable {
 
         var paths = Set(listing.pages.map { $0.urlPath + "index.html" })
         timed("site files") {
-            for file in siteFiles(site: site, templates: templates, assets: listing.assets) {
+            let files = siteFiles(site: site, templates: templates, assets: listing.assets)
+            let written = files.concurrentMap { file -> (String, SiteChecker.PageFacts?, Diagnostic?) in
+                var problem: Diagnostic?
                 do {
                     try sink.write(file)
                 } catch {
-                    log.error(at: SourceLocation(file: file.path), "cannot write \(file.path): \(OutputWriter.describe(error))")
+                    problem = Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(OutputWriter.describe(error))",
+                                         fix: "check that the output folder is writable and the disk has space")
                 }
-                paths.insert(file.path)
-                if file.path.hasSuffix(".html") { facts[file.path] = checker.scan(file) }
+                return (file.path, file.path.hasSuffix(".html") ? checker.scan(file) : nil, problem)
+            }
+            for (path, pageFacts, problem) in written {
+                paths.insert(path)
+                if let pageFacts { facts[path] = pageFacts }
+                if let problem { log.append(contentsOf: [problem]) }
             }
         }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
@@ -241,8 +248,8 @@ public struct SiteBuilder: Sendable {
             files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.map(\.urlPath))))
         }
         files.append(OutputFile(path: "key-dates.ics", text: KeyDateCalendar.programme(site.config)))
-        for hub in site.hubs {
-            files.append(OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)))
+        files += site.hubs.concurrentMap { hub in
+            OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
         }
         return files
     }

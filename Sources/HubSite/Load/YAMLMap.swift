@@ -9,6 +9,21 @@ struct YAMLMap {
     let lineOffset: Int
     let mapping: Node.Mapping
     let location: SourceLocation
+    /// Keys as text: looking a key up in a `Node.Mapping` compares whole nodes and resolves
+    /// their tags every time, which made YAML lookups a quarter of a hub-heavy build.
+    private let byKey: [String: Node]
+
+    init(file: String, lineOffset: Int, mapping: Node.Mapping, location: SourceLocation) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.location = location
+        var byKey: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.string, byKey[name] == nil { byKey[name] = value }
+        }
+        self.byKey = byKey
+    }
 
     /// Parses `yaml` (which starts on line `firstLine` of `file`) into a mapping.
     /// Empty YAML is an empty mapping; anything else that is not a mapping is an error.
@@ -48,7 +63,7 @@ struct YAMLMap {
 
     var keys: [String] { mapping.keys.compactMap(\.string) }
 
-    func node(_ key: String) -> Node? { mapping[Node(key)] }
+    func node(_ key: String) -> Node? { byKey[key] }
 
     /// The same mapping without `key`: for keys a caller has already handled.
     func without(_ key: String) -> YAMLMap {
