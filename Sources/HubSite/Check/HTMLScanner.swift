@@ -118,19 +118,9 @@ struct HTMLScanner {
 
     private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
         let needle = Array(needle.utf8)
-        guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        outer: while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0] {
-                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                    index += 1
-                    continue outer
-                }
-                return index
-            }
-            index += 1
+        return bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay, from: start) }
         }
-        return nil
     }
 }
 

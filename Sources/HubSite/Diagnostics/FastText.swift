@@ -11,10 +11,15 @@ extension StringProtocol {
 
 enum ByteSearch {
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !pin.isEmpty else { return true }
-        guard pin.count <= hay.count else { return false }
+        firstIndex(of: pin, in: hay, from: 0) != nil
+    }
+
+    /// Where `pin` first starts in `hay` at or after `start`.
+    static func firstIndex(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !pin.isEmpty else { return start }
+        guard pin.count <= hay.count, start <= hay.count - pin.count else { return nil }
         let first = pin[0]
-        var index = 0
+        var index = start
         let last = hay.count - pin.count
         outer: while index <= last {
             if hay[index] == first {
@@ -22,10 +27,10 @@ enum ByteSearch {
                     index += 1
                     continue outer
                 }
-                return true
+                return index
             }
             index += 1
         }
-        return false
+        return nil
     }
 }
