@@ -7,7 +7,7 @@ SWIFT ?= swift
 HUBSITE_DEBUG := .build/debug/hubsite
 HUBSITE_RELEASE := .build/release/hubsite
 
-.PHONY: site test unit serve check reload-latency bench clean
+.PHONY: site test unit serve check reload-latency bench fuzz stress leaks clean
 
 site:
 	@.ci/install-deps site
@@ -42,6 +42,24 @@ bench:
 	@.ci/install-deps site
 	$(SWIFT) build -c release --product hubsite
 	python3 Tests/bench/run.py
+
+# libFuzzer targets with AddressSanitizer, FUZZ_SECONDS each (default 600).
+fuzz:
+	@.ci/install-deps site
+	Tests/fuzz/run.sh
+
+# hubsite serve under wrk load, edits, malformed and slow clients.
+stress:
+	@.ci/install-deps site
+	$(SWIFT) build -c release --product hubsite
+	python3 Tests/hardening/stress.py
+
+# A full build of the real site under AddressSanitizer's leak checker: every cmark node,
+# parser and iterator freed. (Debian's valgrind 3.19 cannot read Swift 6.3's DWARF 5.)
+leaks:
+	@.ci/install-deps site
+	$(SWIFT) build -c release --sanitize=address --scratch-path .build-asan --product hubsite
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-asan/release/hubsite build --output .build/leak-check-public
 
 check:
 	@.ci/install-deps site

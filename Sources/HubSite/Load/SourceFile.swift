@@ -19,7 +19,11 @@ struct SourceFile: Sendable {
     }
 
     static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), as: path)
+    }
+
+    static func decode(_ bytes: [UInt8], as path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Validating is fast; finding where the bad byte is only matters when there is one.
         if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {

@@ -1,0 +1,47 @@
+/// Entry points for the fuzzers in `Tests/fuzz`: each runs one stage of the pipeline on arbitrary
+/// bytes, as a build would, and must return without crashing, hanging or leaking. Not part of
+/// the API editors or templates see.
+@_spi(Fuzzing)
+public enum FuzzTargets {
+    static let config = SiteConfig(
+        title: "Fuzz", language: "en-GB", baseURL: nil, unsafeHTML: false, publisher: "Fuzz",
+        cohort: Cohort(number: 11, firstYear: 2026, applicationsOpen: CalendarDate(year: 2025, month: 12, day: 16)!,
+                       applicationsClose: CalendarDate(year: 2026, month: 4, day: 23)!))
+
+    /// Front matter splitting and YAML, as for a content file (and a hub file).
+    public static func frontMatter(_ bytes: [UInt8]) {
+        guard case .success(let file) = SourceFile.decode(bytes, as: "content/hubs/fuzz.md"),
+              case .success(let split) = FrontMatterSplit.split(file),
+              let yaml = split.yaml else { return }
+        var log = DiagnosticLog()
+        guard let front = YAMLMap.parse(yaml, file: file.path, firstLine: split.yamlFirstLine, log: &log) else { return }
+        _ = Hub.load(slug: "fuzz", front: front, log: &log)
+        front.rejectUnknownKeys(allowed: PageLoader.allowedKeys, log: &log, what: "the front matter")
+        _ = front.string("title", log: &log)
+        _ = SiteConfig.load(file, log: &log)
+    }
+
+    /// The Markdown stage with every pass: variables, dates, links, criteria, heading ids, lint.
+    public static func markdown(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var log = DiagnosticLog()
+        let stage = MarkdownStage(options: .init(
+            variables: TextVariables(values: config.variables), unsafeHTML: bytes.first.map { $0 & 1 == 1 } ?? false,
+            depth: 2, requiresCriteria: true, cohort: config.cohort))
+        let rendered = stage.render(text, file: "content/fuzz.md", firstLine: 1, log: &log)
+        _ = SiteChecker().scan(OutputFile(path: "fuzz/index.html", text: rendered.html))
+    }
+
+    /// A template parsed from the first half of the input and rendered with hostile values from the second.
+    public static func template(_ bytes: [UInt8]) {
+        let middle = bytes.count / 2
+        let source = String(decoding: bytes[..<middle], as: UTF8.self)
+        let value = String(decoding: bytes[middle...], as: UTF8.self)
+        _ = Templates.partialReferences(in: source)
+        guard let template = try? MustacheTemplateFacade.parse(source) else { return }
+        let page = Page(kind: .page, source: "content/fuzz.md", title: value, description: value, template: "page", urlPath: "fuzz/",
+                        body: RenderedMarkdown(html: value, tableOfContents: [.init(id: value, text: value)], criteria: nil, dates: []))
+        let context = PageContext.make(page: page, site: Site(config: config, pages: [page]), root: "../")
+        _ = template.render(context)
+    }
+}
