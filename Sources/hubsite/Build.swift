@@ -16,6 +16,12 @@ struct Build: ParsableCommand {
     func run() throws {
         let builder = SiteBuilder(source: site.sourceURL)
         let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
+        let interrupt = Interrupt.onSignal { [output] in
+            // Ctrl-C: the half-written staging folder goes; the published folder was never touched.
+            OutputWriter.discard(OutputWriter.stagingURL(for: outputURL))
+            FileHandle.standardError.write(Data("stopped: \(output)/ was left as it was; run the build again when ready\n".utf8))
+        }
+        defer { interrupt.cancel() }
         do {
             let result = try builder.build(into: outputURL)
             Report.printDiagnostics(result.warnings)

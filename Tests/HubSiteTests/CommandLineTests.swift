@@ -120,4 +120,35 @@ final class CommandLineTests: XCTestCase {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    func testCtrlCDuringABuildLeavesThePreviousSiteAndNoStagingFolder() throws {
+        var files: [String: String?] = [:]
+        for index in 0..<1500 {
+            files["content/pages/page-\(index).md"] = "---\ntitle: Page \(index)\n---\n\n" + String(repeating: "Some *words* for the page. ", count: 200)
+        }
+        let site = try TestSite(files)
+        let small = try TestSite()
+        try small.builder.build(into: site.output)
+        let before = try Data(contentsOf: site.output.appendingPathComponent("index.html"))
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["build", "--source", site.folder.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // Wait until the staging folder exists, then interrupt.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !(try FileManager.default.contentsOfDirectory(atPath: site.folder.path)).contains(where: { $0.hasPrefix(".public.staging-") }) {
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if process.terminationStatus == 0 { throw XCTSkip("the build finished before the interrupt arrived") }
+        XCTAssertEqual(process.terminationStatus, 128 + SIGINT)
+        XCTAssertEqual(stderr, "stopped: public/ was left as it was; run the build again when ready\n")
+        XCTAssertEqual(try Data(contentsOf: site.output.appendingPathComponent("index.html")), before)
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).contains { $0.hasPrefix(".public.") })
+    }
 }

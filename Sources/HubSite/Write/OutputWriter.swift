@@ -9,10 +9,10 @@ public enum OutputWriter {
         let output = output.standardizedFileURL
         try checkSafeToReplace(output, sourceFolder: sourceFolder.standardizedFileURL)
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = stagingURL(for: output)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: staging)
+            removeLeftovers(of: output)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw BuildFailure([Diagnostic(at: SourceLocation(file: output.path), "cannot write the site: \(describe(error))",
@@ -21,7 +21,24 @@ public enum OutputWriter {
         return staging
     }
 
-    static func discard(_ staging: URL) {
+    /// Where this process builds the site before it replaces `output`.
+    public static func stagingURL(for output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Staging and old folders that an interrupted build (a crash, a power cut) left beside `output`.
+    private static func removeLeftovers(of output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).old-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where prefixes.contains(where: { name.hasPrefix($0) }) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    public static func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
     }
 

@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+
+/// Runs a clean-up on Ctrl-C (SIGINT) or SIGTERM, then exits with the shell's usual status.
+enum Interrupt {
+    /// Keep the result while the work runs; `cancel()` restores nothing and stops listening.
+    static func onSignal(_ cleanUp: @escaping @Sendable () -> Void) -> Listening {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+        for (source, number) in [(source, SIGINT), (terminate, SIGTERM)] {
+            source.setEventHandler {
+                cleanUp()
+                exit(128 + number)
+            }
+            source.resume()
+        }
+        return Listening(sources: [source, terminate])
+    }
+
+    struct Listening {
+        let sources: [DispatchSourceSignal]
+        func cancel() { sources.forEach { $0.cancel() } }
+    }
+}
