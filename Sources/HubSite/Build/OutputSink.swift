@@ -12,19 +12,22 @@ protocol OutputSink: Sendable {
 
 /// Keeps every file, for an in-memory build.
 final class MemorySink: OutputSink {
-    private let files = Mutex<[OutputFile]>([])
+    private let lock = NSLock()
+    nonisolated(unsafe) private var files: [OutputFile] = []
 
     func write(_ file: OutputFile) throws {
-        files.withLock { $0.append(file) }
+        lock.withLock { files.append(file) }
     }
 
-    var sortedFiles: [OutputFile] { files.withLock { $0 }.sorted { $0.path < $1.path } }
+    var sortedFiles: [OutputFile] { lock.withLock { files }.sorted { $0.path < $1.path } }
 }
 
 /// Writes each file into a folder with plain POSIX calls, from any thread.
 final class FolderSink: OutputSink {
     let folder: String
-    private let madeFolders = Mutex<Set<String>>([])
+    // NSLock rather than Mutex: ThreadSanitizer understands pthread locks, not Mutex's futex.
+    private let lock = NSLock()
+    nonisolated(unsafe) private var madeFolders: Set<String> = []
     private let count = Atomic<Int>(0)
 
     init(folder: URL) {
@@ -57,13 +60,13 @@ final class FolderSink: OutputSink {
 
     /// `mkdir -p`, remembering what exists so each folder costs one system call.
     private func makeFolders(_ path: String) throws {
-        if madeFolders.withLock({ $0.contains(path) }) { return }
+        if lock.withLock({ madeFolders.contains(path) }) { return }
         if let slash = path.lastIndex(of: "/"), path[..<slash].count > folder.count {
             try makeFolders(String(path[..<slash]))
         }
         if mkdir(path, 0o755) != 0, errno != EEXIST {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        madeFolders.withLock { _ = $0.insert(path) }
+        lock.withLock { _ = madeFolders.insert(path) }
     }
 }
