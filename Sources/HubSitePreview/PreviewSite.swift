@@ -94,8 +94,10 @@ public final class PreviewSite: Sendable {
     func events() -> AsyncStream<Event> {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(8))
-        continuation.onTermination = { [weak self] _ in
-            self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
+        // A strong reference: the stream ends when its page goes or the server stops, and that
+        // releases this closure. (A weak one's side table reads as a leak to LeakSanitizer.)
+        continuation.onTermination = { _ in
+            self.subscribers.withLock { _ = $0.removeValue(forKey: id) }
         }
         subscribers.withLock { $0[id] = continuation }
         return stream

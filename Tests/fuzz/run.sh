@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-600}"
 # SwiftPM instruments C targets for coverage; the Swift code needs -sanitize=fuzzer itself.
-swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address --scratch-path ../../.build-fuzz 2>&1 | tail -1
+swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -sanitize-coverage=edge,trace-pc-guard,trace-cmp --scratch-path ../../.build-fuzz 2>&1 | tail -1
 binary=../../.build-fuzz/release/hubsite-fuzz
 mkdir -p findings work
 status=0
