@@ -11,12 +11,17 @@ enum InlinePiece: Equatable, Sendable {
     case wrapped(open: String, text: String, close: String)
 }
 
-/// A heading, handed to the heading hook with its content already rendered.
+/// A heading, handed to the heading hook.
 struct HeadingOutline: Sendable {
     var level: Int
     var plainText: String
-    var innerHTML: String
     var position: SourcePosition
+}
+
+/// Markup around a heading's rendered content: it replaces cmark's own `<hN>` and `</hN>`.
+struct HeadingWrapper: Sendable, Equatable {
+    var open: String
+    var close: String
 }
 
 /// A top-level block as the block hook sees it.
@@ -63,13 +68,16 @@ struct TextRunPositions: Sendable {
 struct CommonMarkHooks {
     /// Runs of text (never code, never raw HTML): dates, variables.
     var rewriteText: ((String, TextRunPositions) -> [InlinePiece])?
+    /// When not empty, `rewriteText` only sees runs holding one of these bytes: the others
+    /// cannot change, and most text of most pages is never copied out of cmark.
+    var textTriggers: [UInt8] = []
     /// Link and image destinations: site-absolute paths become relative ones.
     var rewriteURL: ((String, SourcePosition) -> String)?
     /// The document's top-level blocks: the criteria table replaces its two lists. The second
     /// argument renders the items of the list at an index ("" for an empty item).
     var replaceBlocks: (([BlockOutline], (Int) -> [String]) -> [BlockReplacement])?
-    /// Every heading: returns the full HTML that replaces it (id and self-link), or nil to keep it.
-    var renderHeading: ((HeadingOutline) -> String?)?
+    /// Every heading: returns the markup around its content (id and self-link), or nil to keep it.
+    var renderHeading: ((HeadingOutline) -> HeadingWrapper?)?
 }
 
 enum CommonMark {
@@ -91,34 +99,31 @@ enum CommonMark {
         defer { cmark_node_free(document) }
 
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        // One walk before any change: changing a tree under an iterator is not allowed.
+        var found = collect(in: document)
         if let rewriteText = hooks.rewriteText {
-            let runs = mergeTextRuns(in: document)
-            for node in nodes(in: document, ofType: CMARK_NODE_TEXT) where cmark_node_parent(node) != nil {
-                let positions = runs[node] ?? TextRunPositions(parts: [(0, position(of: node))])
-                rewrite(textNode: node, positions: positions, with: rewriteText)
+            for start in found.textRunStarts {
+                rewriteRun(startingAt: start, triggers: hooks.textTriggers, with: rewriteText)
             }
         }
         if let rewriteURL = hooks.rewriteURL {
-            for node in nodes(in: document, ofType: CMARK_NODE_LINK) + nodes(in: document, ofType: CMARK_NODE_IMAGE) {
+            for node in found.links {
                 let url = string(cmark_node_get_url(node))
                 let rewritten = rewriteURL(url, position(of: node))
                 if rewritten != url { cmark_node_set_url(node, rewritten) }
             }
         }
-        if let replaceBlocks = hooks.replaceBlocks {
-            replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks)
+        if let replaceBlocks = hooks.replaceBlocks,
+           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks) {
+            // A replaced list may have held headings: look again.
+            found.headings = collect(in: document).headings
         }
         if let renderHeading = hooks.renderHeading {
-            for node in nodes(in: document, ofType: CMARK_NODE_HEADING) {
-                let level = Int(cmark_node_get_heading_level(node))
-                let outline = HeadingOutline(
-                    level: level,
-                    plainText: plainText(of: node),
-                    innerHTML: innerHTML(of: node, tag: "h\(level)", renderOptions: renderOptions),
-                    position: position(of: node)
-                )
-                if let html = renderHeading(outline) {
-                    replace(node, byBlockHTML: html)
+            for node in found.headings {
+                let outline = HeadingOutline(level: Int(cmark_node_get_heading_level(node)), plainText: plainText(of: node),
+                                             position: position(of: node))
+                if let wrapper = renderHeading(outline) {
+                    wrap(heading: node, in: wrapper)
                 }
             }
         }
@@ -129,43 +134,96 @@ enum CommonMark {
 
     // MARK: - Passes
 
-    /// cmark splits text at characters that might have been markup and at line ends. Joining
-    /// text with its soft breaks ("\n", which renders exactly as a soft break does) lets a date
-    /// written across a line break be seen whole. Image descriptions are left alone: there a
-    /// soft break renders as a space.
-    private static func mergeTextRuns(in document: OpaquePointer) -> [OpaquePointer: TextRunPositions] {
-        var runs: [OpaquePointer: TextRunPositions] = [:]
-        var merged: Set<OpaquePointer> = []
-        for node in nodes(in: document, ofType: CMARK_NODE_TEXT) where !merged.contains(node) {
-            guard !isInsideImage(node), cmark_node_get_type(cmark_node_previous(node)) != CMARK_NODE_TEXT else { continue }
-            var text = string(cmark_node_get_literal(node))
-            var positions = TextRunPositions(parts: [(0, position(of: node))])
-            var joined = false
-            while let next = cmark_node_next(node) {
-                let type = cmark_node_get_type(next)
-                if type == CMARK_NODE_TEXT {
-                    positions.parts.append((text.utf8.count, position(of: next)))
-                    text += string(cmark_node_get_literal(next))
-                } else if type == CMARK_NODE_SOFTBREAK, cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT {
-                    text += "\n"
-                } else {
-                    break
-                }
-                merged.insert(next)
-                cmark_node_free(next)
-                joined = true
-            }
-            if joined {
-                cmark_node_set_literal(node, text)
-                runs[node] = positions
-            }
-        }
-        return runs
+    /// The nodes the passes work on, found in one walk.
+    private struct Found {
+        /// The first text node of each run: text nodes joined by soft breaks or split by cmark.
+        var textRunStarts: [OpaquePointer] = []
+        /// Links and images.
+        var links: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
     }
 
-    private static func rewrite(textNode node: OpaquePointer, positions: TextRunPositions,
+    private static func collect(in document: OpaquePointer) -> Found {
+        var found = Found()
+        guard let iterator = cmark_iter_new(document) else { return found }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                if startsRun(node) { found.textRunStarts.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                found.links.append(node)
+            case CMARK_NODE_HEADING:
+                found.headings.append(node)
+            default:
+                break
+            }
+        }
+        return found
+    }
+
+    /// cmark splits text at characters that might have been markup and at line ends. A run
+    /// joins text with its soft breaks ("\n", which renders exactly as a soft break does), so
+    /// that a date written across a line break is seen whole. In image descriptions, where a
+    /// soft break renders as a space, each text node is a run of its own.
+    private static func startsRun(_ node: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(node) else { return true }
+        switch cmark_node_get_type(previous) {
+        case CMARK_NODE_TEXT:
+            return isInsideImage(node)
+        case CMARK_NODE_SOFTBREAK:
+            return cmark_node_get_type(cmark_node_previous(previous)) != CMARK_NODE_TEXT || isInsideImage(node)
+        default:
+            return true
+        }
+    }
+
+    /// The nodes of the run starting at `start`: text nodes and the soft breaks between them.
+    private static func runNodes(startingAt start: OpaquePointer) -> [OpaquePointer] {
+        var nodes = [start]
+        guard !isInsideImage(start) else { return nodes }
+        var current = start
+        while let next = cmark_node_next(current) {
+            let type = cmark_node_get_type(next)
+            guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_SOFTBREAK && cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT) else { break }
+            nodes.append(next)
+            current = next
+        }
+        return nodes
+    }
+
+    /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
+    private static func rewriteRun(startingAt start: OpaquePointer, triggers: [UInt8],
+                                   with hook: (String, TextRunPositions) -> [InlinePiece]) {
+        let nodes = runNodes(startingAt: start)
+        if !triggers.isEmpty, !nodes.contains(where: { literal(of: $0, containsAnyOf: triggers) }) { return }
+        var text = ""
+        var positions = TextRunPositions(parts: [])
+        for node in nodes {
+            if cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK {
+                text += "\n"
+            } else {
+                positions.parts.append((text.utf8.count, position(of: node)))
+                text += string(cmark_node_get_literal(node))
+            }
+            if node != start { cmark_node_free(node) }
+        }
+        if nodes.count > 1 { cmark_node_set_literal(start, text) }
+        rewrite(textNode: start, literal: text, positions: positions, with: hook)
+    }
+
+    private static func literal(of node: OpaquePointer, containsAnyOf bytes: [UInt8]) -> Bool {
+        guard var byte = cmark_node_get_literal(node) else { return false }
+        while byte.pointee != 0 {
+            if bytes.contains(UInt8(bitPattern: byte.pointee)) { return true }
+            byte += 1
+        }
+        return false
+    }
+
+    private static func rewrite(textNode node: OpaquePointer, literal: String, positions: TextRunPositions,
                                 with hook: (String, TextRunPositions) -> [InlinePiece]) {
-        let literal = string(cmark_node_get_literal(node))
         let pieces = hook(literal, positions)
         if pieces == [.text(literal)] { return }
         for piece in pieces {
@@ -188,9 +246,10 @@ enum CommonMark {
         cmark_node_free(node)
     }
 
+    /// Whether any block was replaced.
     private static func replaceTopLevelBlocks(
         of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline], (Int) -> [String]) -> [BlockReplacement]
-    ) {
+    ) -> Bool {
         var blocks: [OpaquePointer] = []
         var child = cmark_node_first_child(document)
         while let node = child {
@@ -237,30 +296,24 @@ enum CommonMark {
             for index in range { cmark_node_free(blocks[index]) }
             freed.insert(integersIn: range.lowerBound..<(range.upperBound + 1))
         }
+        return !freed.isEmpty
     }
 
-    private static func replace(_ node: OpaquePointer, byBlockHTML html: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, html)
+    /// The heading's content moves, unrendered, into an inline wrapper that carries the new
+    /// tags, inside a block that ends the line as cmark's heading did.
+    private static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(inline, wrapper.open)
+        cmark_node_set_on_exit(inline, wrapper.close)
+        while let child = cmark_node_first_child(node) {
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_append_child(block, inline)
         cmark_node_insert_before(node, block)
         cmark_node_free(node)
     }
 
     // MARK: - Reading nodes
-
-    /// All nodes of one type, collected before any is changed (changing a tree under an
-    /// iterator is not allowed).
-    private static func nodes(in root: OpaquePointer, ofType type: cmark_node_type) -> [OpaquePointer] {
-        var found: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(root) else { return found }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == type {
-                found.append(node)
-            }
-        }
-        return found
-    }
 
     /// The text a reader sees: literal text and code, breaks as spaces.
     private static func plainText(of root: OpaquePointer) -> String {

@@ -62,6 +62,8 @@ struct MarkdownStage {
                 }
             }
         }
+        // Dates and the stale-date lint need a digit, variables a brace: other text cannot change.
+        hooks.textTriggers = Array("0123456789{".utf8)
         var links: [String: LinkOrigin] = [:]
         hooks.rewriteURL = { url, position in
             let rewritten = RelativeURL.fromSiteAbsolute(url, depth: options.depth)
@@ -86,7 +88,7 @@ struct MarkdownStage {
         hooks.renderHeading = { heading in
             let id = slugs.makeID(for: heading.plainText)
             if heading.level == 2 { toc.append(TableOfContentsEntry(id: id, text: heading.plainText)) }
-            return HeadingMarkup.html(level: heading.level, id: id, innerHTML: heading.innerHTML, plainText: heading.plainText)
+            return HeadingMarkup.wrapper(level: heading.level, id: id, plainText: heading.plainText)
         }
 
         let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
