@@ -182,14 +182,15 @@ public struct SiteBuilder: Sendable {
         var assets: [OutputFile] = []
         let tree = FileTree.scan(under: folder)
         for link in tree.links {
-            log.error(at: SourceLocation(file: "content/" + FileTree.relativePath(of: link, in: folder)),
+            log.error(at: SourceLocation(file: "content/" + link.relativePath),
                       "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
                       fix: "copy the file or folder into content/ instead of linking to it")
         }
-        for url in tree.files {
-            let relative = FileTree.relativePath(of: url, in: folder)
+        for file in tree.files {
+            let url = file.url
+            let relative = file.relativePath
             let path = "content/" + relative
-            guard url.pathExtension == "md" else {
+            guard relative.hasSuffix(".md") else {
                 if let data = try? Data(contentsOf: url) { assets.append(OutputFile(path: relative, contents: [UInt8](data))) }
                 continue
             }

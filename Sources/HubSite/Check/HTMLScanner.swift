@@ -5,53 +5,83 @@ import Foundation
 /// attributes, and that `<script>` and `<style>` hold no tags.
 struct HTMLScanner {
     struct Tag {
+        /// Lowercased.
         var name: String
-        var attributes: [String: String]
+        var attributes: Attributes
         var isClosing: Bool
         /// Line in the HTML file, from 1.
         var line: Int
     }
 
+    /// A tag's few attributes, names lowercased, values with their character references decoded.
+    /// A list, not a dictionary: tags have a handful, and most have none.
+    struct Attributes {
+        var pairs: [(name: String, value: String)] = []
+
+        subscript(name: String) -> String? {
+            pairs.first { $0.name == name }?.value
+        }
+    }
+
     enum Event {
         case tag(Tag)
-        case text(String)
+        /// Text that is not only white space (what it says does not matter to the checker).
+        case text
     }
 
     static func events(in html: String) -> [Event] {
-        events(in: Array(html.utf8))
+        var events: [Event] = []
+        scan(Array(html.utf8)) { events.append($0) }
+        return events
     }
 
-    static func events(in bytes: [UInt8]) -> [Event] {
-        var events: [Event] = []
+    /// Calls `visit` for each tag and each stretch of visible text, in order.
+    static func scan(_ bytes: [UInt8], visit: (Event) -> Void) {
+        bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (Event) -> Void) {
         var index = 0
         var line = 1
         var textStart = 0
 
         func flushText(upTo end: Int) {
-            // Only whether there is text matters to the checker (is a link empty?), not what it says.
-            if end > textStart, bytes[textStart..<end].contains(where: { $0 > 32 }) {
-                events.append(.text(String(decoding: bytes[textStart..<end], as: UTF8.self)))
+            var cursor = textStart
+            var nonASCII = false
+            while cursor < end {
+                if bytes[cursor] > 32 && bytes[cursor] < 128 { visit(.text); return }
+                nonASCII = nonASCII || bytes[cursor] >= 128
+                cursor += 1
+            }
+            // A no-break space alone is no name for a link.
+            if nonASCII, String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self).contains(where: { !$0.isWhitespace }) {
+                visit(.text)
             }
         }
         func advance(to end: Int) {
-            while index < end && index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            let stop = min(end, bytes.count)
+            while index < stop {
+                if bytes[index] == 10 { line += 1 }
                 index += 1
             }
         }
 
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else { advance(to: index + 1); continue }
+            guard bytes[index] == UInt8(ascii: "<") else {
+                if bytes[index] == 10 { line += 1 }
+                index += 1
+                continue
+            }
             flushText(upTo: index)
             if starts(bytes, at: index, with: "<!--") {
                 advance(to: find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count)
             } else if starts(bytes, at: index, with: "<!") || starts(bytes, at: index, with: "<?") {
                 advance(to: (find(bytes, ">", from: index) ?? bytes.count) + 1)
             } else if let (tag, end) = parseTag(bytes, at: index, line: line) {
-                events.append(.tag(tag))
+                visit(.tag(tag))
                 advance(to: end)
                 if !tag.isClosing, tag.name == "script" || tag.name == "style" {
-                    advance(to: find(bytes, "</\(tag.name)", from: index) ?? bytes.count)
+                    advance(to: find(bytes, tag.name == "script" ? "</script" : "</style", from: index) ?? bytes.count)
                 }
             } else {
                 advance(to: index + 1)
@@ -61,25 +91,24 @@ struct HTMLScanner {
             textStart = index
         }
         flushText(upTo: bytes.count)
-        return events
     }
 
-    private static func parseTag(_ bytes: [UInt8], at start: Int, line: Int) -> (Tag, Int)? {
+    private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int) -> (Tag, Int)? {
         var index = start + 1
         let isClosing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
         if isClosing { index += 1 }
         let nameStart = index
         while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
         guard index > nameStart else { return nil }
-        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
-        var attributes: [String: String] = [:]
+        let name = lowercased(bytes, nameStart..<index)
+        var attributes = Attributes()
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count else { break }
             if bytes[index] == UInt8(ascii: ">") { return (Tag(name: name, attributes: attributes, isClosing: isClosing, line: line), index + 1) }
             let attributeStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
-            let attribute = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
+            let attribute = lowercased(bytes, attributeStart..<index)
             var value = ""
             if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
                 index += 1
@@ -88,17 +117,24 @@ struct HTMLScanner {
                     let valueStart = index + 1
                     index = valueStart
                     while index < bytes.count, bytes[index] != quote { index += 1 }
-                    value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self)
+                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<min(index, bytes.count)]), as: UTF8.self)
                     index += 1
                 } else {
                     let valueStart = index
                     while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]), as: UTF8.self)
                 }
             }
-            if !attribute.isEmpty { attributes[attribute] = HTMLEntities.decode(value) }
+            if !attribute.isEmpty, attributes[attribute] == nil { attributes.pairs.append((attribute, HTMLEntities.decode(value))) }
         }
         return nil
+    }
+
+    /// ASCII letters lowercased without going through Unicode case mapping.
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard slice.contains(where: { $0 >= 65 && $0 <= 90 }) else { return String(decoding: slice, as: UTF8.self) }
+        return String(decoding: slice.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
@@ -109,18 +145,15 @@ struct HTMLScanner {
         byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12
     }
 
-    private static func starts(_ bytes: [UInt8], at index: Int, with prefix: StaticString) -> Bool {
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with prefix: StaticString) -> Bool {
         guard index + prefix.utf8CodeUnitCount <= bytes.count else { return false }
         let start = prefix.utf8Start
         for offset in 0..<prefix.utf8CodeUnitCount where bytes[index + offset] != start[offset] { return false }
         return true
     }
 
-    private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
-        let needle = Array(needle.utf8)
-        return bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay, from: start) }
-        }
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
+        ByteSearch.firstIndex(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes, from: start)
     }
 }
 

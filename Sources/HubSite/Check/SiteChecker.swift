@@ -42,41 +42,52 @@ public struct SiteChecker: Sendable {
 
     /// Follows every link of `pages` to the site's `paths` and the target pages' ids.
     func check(pages facts: [String: PageFacts], paths: Set<String>) -> Report {
-        var log = DiagnosticLog()
-        let folders = Set(paths.flatMap { folderPrefixes(of: $0) })
+        // Pages are checked across all cores; where a link was written is only looked up for a broken one.
+        let checked = facts.sorted { $0.key < $1.key }.concurrentMap { page, pageFacts in
+            checkLinks(of: page, pageFacts, pages: facts, paths: paths)
+        }
+        var diagnostics: [Diagnostic] = []
         var external: [String: Set<String>] = [:]
-        var checkedLinks = 0
-        for (page, pageFacts) in facts.sorted(by: { $0.key < $1.key }) {
-            log.append(contentsOf: pageFacts.diagnostics)
-            for link in pageFacts.links {
-                checkedLinks += 1
+        for (page, result) in zip(facts.keys.sorted(), checked) {
+            diagnostics += result.diagnostics
+            for url in result.external { external[url, default: []].insert(page) }
+        }
+        return Report(diagnostics: diagnostics.sorted(),
+                      externalLinks: external.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) },
+                      checkedPages: facts.count, checkedLinks: facts.values.reduce(0) { $0 + $1.links.count })
+    }
+
+    private func checkLinks(of page: String, _ pageFacts: PageFacts, pages facts: [String: PageFacts],
+                            paths: Set<String>) -> (diagnostics: [Diagnostic], external: [String]) {
+        var log = DiagnosticLog()
+        log.append(contentsOf: pageFacts.diagnostics)
+        var external: [String] = []
+        for link in pageFacts.links {
+            func broken(_ message: (String) -> String, fix: String) {
                 let origin = linkOrigins[page]?[link.url]
-                let location = origin?.location ?? place(page, link.line)
-                let written = origin?.written ?? link.url
-                switch resolve(link.url, from: page) {
-                case .external:
-                    external[link.url, default: []].insert(page)
-                case .invalid(let reason):
-                    log.error(at: location, "broken link \"\(written)\": \(reason)", fix: "correct the address")
-                case .internal(let target, let fragment):
-                    if !paths.contains(target) {
-                        let folderHint = folders.contains(target) ? "it is a folder: link to \(target)/index.html" : nil
-                        let near = Suggestion.nearest(to: target, in: paths).map { "did you mean \($0)?" }
-                        log.error(at: location, "broken link \"\(written)\": \(target) does not exist in the site",
-                                  fix: folderHint ?? near ?? "correct the address, or add the page it should lead to")
-                    } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), facts[target]?.ids.contains(fragment) == false {
-                        let near = Suggestion.nearest(to: fragment, in: facts[target]?.ids ?? []).map { "did you mean \"#\($0)\"?" }
-                        log.error(at: location, "broken link \"\(written)\": \(target) has no id \"\(fragment)\"",
-                                  fix: near ?? "link to a heading that exists; each heading's id is shown by its # link")
-                    } else if fragment == "" {
-                        log.error(at: location, "link \"\(written)\" points nowhere", fix: "link to a page or a heading, or remove the link")
-                    }
+                log.error(at: origin?.location ?? place(page, link.line), message(origin?.written ?? link.url), fix: fix)
+            }
+            switch resolve(link.url, from: page) {
+            case .external:
+                external.append(link.url)
+            case .invalid(let reason):
+                broken({ "broken link \"\($0)\": \(reason)" }, fix: "correct the address")
+            case .internal(let target, let fragment):
+                if !paths.contains(target) {
+                    let isFolder = paths.contains { $0.hasPrefix(target + "/") }
+                    let near = Suggestion.nearest(to: target, in: paths).map { "did you mean \($0)?" }
+                    broken({ "broken link \"\($0)\": \(target) does not exist in the site" },
+                           fix: isFolder ? "it is a folder: link to \(target)/index.html" : near ?? "correct the address, or add the page it should lead to")
+                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), facts[target]?.ids.contains(fragment) == false {
+                    let near = Suggestion.nearest(to: fragment, in: facts[target]?.ids ?? []).map { "did you mean \"#\($0)\"?" }
+                    broken({ "broken link \"\($0)\": \(target) has no id \"\(fragment)\"" },
+                           fix: near ?? "link to a heading that exists; each heading's id is shown by its # link")
+                } else if fragment == "" {
+                    broken({ "link \"\($0)\" points nowhere" }, fix: "link to a page or a heading, or remove the link")
                 }
             }
         }
-        return Report(diagnostics: log.all.sorted(),
-                      externalLinks: external.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) },
-                      checkedPages: facts.count, checkedLinks: checkedLinks)
+        return (log.all, external)
     }
 
     // MARK: - One page
@@ -88,10 +99,10 @@ public struct SiteChecker: Sendable {
         var previousHeading = 0
         var firstLines: [String: Int] = [:]
         var openLink: (line: Int, hasName: Bool, href: String)?
-        for event in HTMLScanner.events(in: file.contents) {
+        HTMLScanner.scan(file.contents) { event in
             switch event {
-            case .text(let text):
-                if openLink != nil, text.contains(where: { !$0.isWhitespace }) { openLink?.hasName = true }
+            case .text:
+                if openLink != nil { openLink?.hasName = true }
             case .tag(let tag) where tag.isClosing:
                 if tag.name == "a", let link = openLink {
                     if !link.hasName {
@@ -110,10 +121,12 @@ public struct SiteChecker: Sendable {
                         facts.ids.insert(id)
                     }
                 }
-                for attribute in ["href", "src"] {
-                    guard let url = tag.attributes[attribute], ["a", "link", "img", "script", "source", "iframe", "area"].contains(tag.name) else { continue }
-                    if tag.name == "link", let rel = tag.attributes["rel"], rel == "canonical" || rel == "alternate" { continue }
-                    facts.links.append((url, tag.line))
+                if Self.linkingTags.contains(tag.name) {
+                    let rel = tag.name == "link" ? tag.attributes["rel"] : nil
+                    if rel != "canonical", rel != "alternate" {
+                        if let url = tag.attributes["href"] { facts.links.append((url, tag.line)) }
+                        if let url = tag.attributes["src"] { facts.links.append((url, tag.line)) }
+                    }
                 }
                 switch tag.name {
                 case "img":
@@ -127,7 +140,7 @@ public struct SiteChecker: Sendable {
                     let labelled = !(tag.attributes["aria-label"] ?? "").isEmpty || tag.attributes["aria-labelledby"] != nil
                     openLink = (tag.line, labelled, tag.attributes["href"] ?? "")
                 case "h1", "h2", "h3", "h4", "h5", "h6":
-                    let level = Int(String(tag.name.dropFirst())) ?? 1
+                    let level = Int(tag.name.utf8.last! - 48)
                     if level > previousHeading + 1 {
                         log.error(at: place(file.path, tag.line),
                                   previousHeading == 0 ? "the page's first heading is <\(tag.name)>, not <h1>"
@@ -144,6 +157,9 @@ public struct SiteChecker: Sendable {
         return facts
     }
 
+    /// Tags whose `href` or `src` a browser follows.
+    private static let linkingTags: Set<String> = ["a", "link", "img", "script", "source", "iframe", "area"]
+
     // MARK: - Addresses
 
     private enum Resolution {
@@ -153,33 +169,37 @@ public struct SiteChecker: Sendable {
         case `internal`(String, fragment: String?)
     }
 
+    /// Works on UTF-8 bytes: there are more links than anything else in a site.
     private func resolve(_ url: String, from page: String) -> Resolution {
-        if url.hasPrefix("//") || hasScheme(url) { return .external }
-        var rest = Substring(url)
+        let bytes = url.utf8
+        if bytes.starts(with: "//".utf8) || hasScheme(bytes) { return .external }
+        var pathEnd = bytes.endIndex
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = Self.percentDecoded(String(rest[rest.index(after: hash)...]))
-            rest = rest[..<hash]
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Self.percentDecoded(String(url[bytes.index(after: hash)...]))
+            pathEnd = hash
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let path = Self.percentDecoded(String(rest))
+        if let query = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
+        let path = Self.percentDecoded(String(url[..<pathEnd]))
         if path.isEmpty { return .internal(page, fragment: fragment) }
-        if path.hasPrefix("/"), page != "404.html" {
+        let fromRoot = path.utf8.first == UInt8(ascii: "/")
+        if fromRoot, page != "404.html" {
             return .invalid("a link from the domain's root breaks when the site is published in a sub-folder; write it from the site's root as /page/ in Markdown, which hubsite makes relative")
         }
-        var parts = path.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return .invalid("it leads outside the site's folder") }
-                parts.removeLast()
-            default: parts.append(String(part))
+        var target: [UInt8] = []
+        if !fromRoot, let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")) { target += page.utf8[..<slash] }
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard !target.isEmpty else { return .invalid("it leads outside the site's folder") }
+                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                continue
             }
+            if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+            target += part
         }
-        var target = parts.joined(separator: "/")
-        if path.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-        return .internal(target, fragment: fragment)
+        if path.utf8.last == UInt8(ascii: "/") || target.isEmpty { target += target.isEmpty ? Array("index.html".utf8) : Array("/index.html".utf8) }
+        return .internal(String(decoding: target, as: UTF8.self), fragment: fragment)
     }
 
     /// Foundation's decoder is slow on Linux; nearly no address has a "%" to decode.
@@ -187,15 +207,18 @@ public struct SiteChecker: Sendable {
         text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
     }
 
-    private func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    /// `https:`, `mailto:`: a letter, then letters, digits, "+", "-" or ".", then a colon.
+    private func hasScheme(_ bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first, isLetter(first) else { return false }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isLetter(byte) || (byte >= 48 && byte <= 57) || byte == 43 || byte == 45 || byte == 46 else { return false }
+        }
+        return false
     }
 
-    private func folderPrefixes(of path: String) -> [String] {
-        let parts = path.split(separator: "/").dropLast()
-        return parts.indices.map { parts[...$0].joined(separator: "/") }
+    private func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
     private func place(_ page: String, _ line: Int) -> SourceLocation {
