@@ -64,9 +64,11 @@ public struct SiteBuilder: Sendable {
         let loader = PageLoader(config: config, templateNames: templates.names)
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: listing.assets.map(\.path)))
         let checker = SiteChecker()
+        let shared = PageContext.Shared(config)
         let outcomes = timed("build pages") {
             listing.pages.concurrentMap { entry -> PageOutcome in
-                buildPage(entry, loader: loader, templates: render ? templates : nil, frame: frame, sink: sink, checker: checker, keepBody: keepBodies)
+                buildPage(entry, loader: loader, templates: render ? templates : nil, frame: frame, shared: shared,
+                          sink: sink, checker: checker, keepBody: keepBodies)
             }
         }
         var facts: [String: SiteChecker.PageFacts] = [:]
@@ -117,7 +119,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private func buildPage(_ entry: ContentEntry, loader: PageLoader, templates: Templates?, frame: Site,
+    private func buildPage(_ entry: ContentEntry, loader: PageLoader, templates: Templates?, frame: Site, shared: PageContext.Shared,
                            sink: some OutputSink, checker: SiteChecker, keepBody: Bool) -> PageOutcome {
         var log = DiagnosticLog()
         let outputPath = entry.urlPath + "index.html"
@@ -134,7 +136,7 @@ public struct SiteBuilder: Sendable {
         guard let templates, page.kind != .hubFinder, !log.hasErrors else {
             return PageOutcome(page: page, outputPath: outputPath, facts: nil, diagnostics: log.all)
         }
-        let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth))
+        let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth), shared: shared)
         let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
         do {
             try sink.write(file)

@@ -16,7 +16,7 @@ enum StaleDateLint {
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
         let bytes = Array(text.utf8)
-        let cohortYears = "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))"
+        var cohortYears: String { "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))" }
 
         // Dates: a key date written out, or a date from before this cohort's window.
         for match in dates ?? UKDateScanner.matches(in: text) {

@@ -34,3 +34,4 @@ enum ByteSearch {
         return nil
     }
 }
+

@@ -6,6 +6,14 @@ struct PageLoader {
 
     var config: SiteConfig
     var templateNames: Set<String>
+    /// Made once: every page of a build shares them.
+    private let variables: TextVariables
+
+    init(config: SiteConfig, templateNames: Set<String>) {
+        self.config = config
+        self.templateNames = templateNames
+        variables = TextVariables(values: config.variables)
+    }
 
     func load(_ content: ContentFile, log: inout DiagnosticLog) -> Page? {
         let path = content.path
@@ -15,7 +23,6 @@ struct PageLoader {
         var hub: Hub?
         var template = kind.defaultTemplate
         var templateLocation = SourceLocation(file: path)
-        let variables = TextVariables(values: config.variables)
 
         if let yaml = content.split.yaml,
            let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) {

@@ -68,9 +68,9 @@ struct TextRunPositions: Sendable {
 struct CommonMarkHooks {
     /// Runs of text (never code, never raw HTML): dates, variables.
     var rewriteText: ((String, TextRunPositions) -> [InlinePiece])?
-    /// When not empty, `rewriteText` only sees runs holding one of these bytes: the others
+    /// When not empty, `rewriteText` only sees runs holding one of these ASCII characters: the others
     /// cannot change, and most text of most pages is never copied out of cmark.
-    var textTriggers: [UInt8] = []
+    var textTriggers = ""
     /// Link and image destinations: site-absolute paths become relative ones.
     var rewriteURL: ((String, SourcePosition) -> String)?
     /// The document's top-level blocks: the criteria table replaces its two lists. The second
@@ -179,47 +179,46 @@ enum CommonMark {
         }
     }
 
-    /// The nodes of the run starting at `start`: text nodes and the soft breaks between them.
-    private static func runNodes(startingAt start: OpaquePointer) -> [OpaquePointer] {
-        var nodes = [start]
-        guard !isInsideImage(start) else { return nodes }
-        var current = start
-        while let next = cmark_node_next(current) {
-            let type = cmark_node_get_type(next)
-            guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_SOFTBREAK && cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT) else { break }
-            nodes.append(next)
-            current = next
-        }
-        return nodes
+    /// The node after `node` in its run, if any: a text node or a soft break between two.
+    private static func nextInRun(after node: OpaquePointer, start: OpaquePointer) -> OpaquePointer? {
+        guard let next = cmark_node_next(node) else { return nil }
+        let type = cmark_node_get_type(next)
+        guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_SOFTBREAK && cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT) else { return nil }
+        return isInsideImage(start) ? nil : next
     }
 
     /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
-    private static func rewriteRun(startingAt start: OpaquePointer, triggers: [UInt8],
+    private static func rewriteRun(startingAt start: OpaquePointer, triggers: String,
                                    with hook: (String, TextRunPositions) -> [InlinePiece]) {
-        let nodes = runNodes(startingAt: start)
-        if !triggers.isEmpty, !nodes.contains(where: { literal(of: $0, containsAnyOf: triggers) }) { return }
+        if !triggers.isEmpty {
+            var node: OpaquePointer? = start
+            var triggered = false
+            while let current = node, !triggered {
+                // strpbrk: glibc's vectorised search; nearly all text has none of the bytes.
+                triggered = cmark_node_get_literal(current).map { strpbrk($0, triggers) != nil } ?? false
+                node = nextInRun(after: current, start: start)
+            }
+            guard triggered else { return }
+        }
         var text = ""
         var positions = TextRunPositions(parts: [])
-        for node in nodes {
-            if cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK {
+        var node: OpaquePointer? = start
+        var joined = false
+        while let current = node {
+            node = nextInRun(after: current, start: start)
+            if cmark_node_get_type(current) == CMARK_NODE_SOFTBREAK {
                 text += "\n"
             } else {
-                positions.parts.append((text.utf8.count, position(of: node)))
-                text += string(cmark_node_get_literal(node))
+                positions.parts.append((text.utf8.count, position(of: current)))
+                text += string(cmark_node_get_literal(current))
             }
-            if node != start { cmark_node_free(node) }
+            if current != start {
+                cmark_node_free(current)
+                joined = true
+            }
         }
-        if nodes.count > 1 { cmark_node_set_literal(start, text) }
+        if joined { cmark_node_set_literal(start, text) }
         rewrite(textNode: start, literal: text, positions: positions, with: hook)
-    }
-
-    private static func literal(of node: OpaquePointer, containsAnyOf bytes: [UInt8]) -> Bool {
-        guard var byte = cmark_node_get_literal(node) else { return false }
-        while byte.pointee != 0 {
-            if bytes.contains(UInt8(bitPattern: byte.pointee)) { return true }
-            byte += 1
-        }
-        return false
     }
 
     private static func rewrite(textNode node: OpaquePointer, literal: String, positions: TextRunPositions,

@@ -63,7 +63,7 @@ struct MarkdownStage {
             }
         }
         // Dates and the stale-date lint need a digit, variables a brace: other text cannot change.
-        hooks.textTriggers = Array("0123456789{".utf8)
+        hooks.textTriggers = "0123456789{"
         var links: [String: LinkOrigin] = [:]
         hooks.rewriteURL = { url, position in
             let rewritten = RelativeURL.fromSiteAbsolute(url, depth: options.depth)

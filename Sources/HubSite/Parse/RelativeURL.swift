@@ -17,7 +17,7 @@ enum RelativeURL {
     /// A link from a page `depth` folders deep to `path`, given from the root without a leading slash
     /// ("", "hubs/", "style.css", "hubs/#london").
     static func link(to path: String, depth: Int) -> String {
-        let suffixStart = path.firstIndex { $0 == "#" || $0 == "?" } ?? path.endIndex
+        let suffixStart = path.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? path.endIndex
         var target = String(path[..<suffixStart])
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
         return root(depth: depth) + target + path[suffixStart...]

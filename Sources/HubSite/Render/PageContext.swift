@@ -3,27 +3,39 @@ import Foundation
 /// The dictionary a template renders: dictionaries are about three times faster to render
 /// than structs read through reflection, and their keys are the templates' documented vocabulary.
 enum PageContext {
+    /// The values every page shares, made once per build rather than once per page.
+    struct Shared: @unchecked Sendable {
+        // Only strings, numbers, arrays and dictionaries of them, never changed after init.
+        fileprivate let values: [String: Any]
+
+        init(_ config: SiteConfig) {
+            let cohort = config.cohort
+            values = [
+                "lang": config.language,
+                "site": ["title": config.title, "publisher": config.publisher],
+                "cohort": [
+                    "number": cohort.number, "ordinal": cohort.ordinalWord, "year1": cohort.year1, "year2": cohort.year2,
+                ],
+                "key_dates": cohort.keyDates.map(keyDate),
+                "window": [
+                    "opens": dateContext(cohort.applicationsOpen),
+                    "closes": dateContext(cohort.applicationsClose),
+                ],
+            ]
+        }
+    }
+
     /// `root` is the way back to the site's root from the page ("", "../", or an absolute address for 404.html).
-    static func make(page: Page, site: Site, root: String, inlineCSS: String? = nil) -> [String: Any] {
+    static func make(page: Page, site: Site, root: String, inlineCSS: String? = nil, shared: Shared? = nil) -> [String: Any] {
         let config = site.config
-        let cohort = config.cohort
-        var context: [String: Any] = [
-            "lang": config.language,
-            "site": ["title": config.title, "publisher": config.publisher],
-            "cohort": [
-                "number": cohort.number, "ordinal": cohort.ordinalWord, "year1": cohort.year1, "year2": cohort.year2,
-            ],
+        var context = (shared ?? Shared(config)).values
+        context.merge([
             "root": root,
             "home_url": root + "index.html",
             "stylesheet_url": root + "style.css",
             "script_url": root + "site.js",
             "calendar_url": root + "key-dates.ics",
             "accessibility_url": root + "accessibility/index.html",
-            "key_dates": cohort.keyDates.map(keyDate),
-            "window": [
-                "opens": dateContext(cohort.applicationsOpen),
-                "closes": dateContext(cohort.applicationsClose),
-            ],
             "page": [
                 "title": page.title,
                 "body": page.body.html,
@@ -32,7 +44,7 @@ enum PageContext {
                 "is_sheet": page.kind == .sheet,
                 "is_home": page.urlPath.isEmpty,
             ].merging(page.description.map { ["description": $0] } ?? [:]) { $1 },
-        ]
+        ]) { $1 }
         context["hubs_url"] = root + "hubs/index.html"
         context["breadcrumbs"] = breadcrumbs(for: page, root: root)
         if let hub = page.hub { context["hub"] = hubContext(hub, site: site, root: root) }
