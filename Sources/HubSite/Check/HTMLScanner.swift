@@ -13,6 +13,10 @@ struct HTMLScanner {
         var line: Int
     }
 
+    /// The attributes whose values the scan keeps; others are listed with an empty value.
+    /// (A list: hashing each attribute's name cost more than it saved.)
+    static let valuedAttributes: [StaticString] = ["id", "href", "src", "alt", "rel", "aria-label", "aria-labelledby"]
+
     /// A tag's few attributes, names lowercased, values with their character references decoded.
     /// A list, not a dictionary: tags have a handful, and most have none.
     struct Attributes {
@@ -109,7 +113,7 @@ struct HTMLScanner {
             let attributeStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
             let attribute = lowercased(bytes, attributeStart..<index)
-            var value = ""
+            var valueRange = index..<index
             if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
                 index += 1
                 if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
@@ -117,15 +121,20 @@ struct HTMLScanner {
                     let valueStart = index + 1
                     index = valueStart
                     while index < bytes.count, bytes[index] != quote { index += 1 }
-                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<min(index, bytes.count)]), as: UTF8.self)
+                    valueRange = valueStart..<min(index, bytes.count)
                     index += 1
                 } else {
                     let valueStart = index
                     while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]), as: UTF8.self)
+                    valueRange = valueStart..<index
                 }
             }
-            if !attribute.isEmpty, attributes[attribute] == nil { attributes.pairs.append((attribute, HTMLEntities.decode(value))) }
+            if !attribute.isEmpty, attributes[attribute] == nil {
+                // Values no reader of the scan looks at are not copied out (class names, datetime, …).
+                let value = valuedAttributes.contains { UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount).elementsEqual(attribute.utf8) }
+                    ? HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self)) : ""
+                attributes.pairs.append((attribute, value))
+            }
         }
         return nil
     }

@@ -12,10 +12,16 @@ enum StaleDateLint {
     /// `dates` are the text's dates when the caller has them already.
     static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil) -> [Finding] {
         var copy = text
-        guard copy.withUTF8({ $0.contains { $0 >= 48 && $0 <= 57 } }) else { return [] }
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(where: isDigit) else { return [] }
+            return findings(in: bytes, text: text, cohort: cohort, dates: dates)
+        }
+    }
+
+    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, cohort: Cohort,
+                                 dates: [UKDateScanner.Match]?) -> [Finding] {
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
-        let bytes = Array(text.utf8)
         var cohortYears: String { "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))" }
 
         // Dates: a key date written out, or a date from before this cohort's window.
@@ -66,7 +72,7 @@ enum StaleDateLint {
         return findings.sorted { $0.byteOffset < $1.byteOffset }
     }
 
-    private static func academicSecondYear(_ bytes: [UInt8], after start: Int) -> (value: Int, length: Int)? {
+    private static func academicSecondYear(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> (value: Int, length: Int)? {
         var end = start
         while end < bytes.count, isDigit(bytes[end]) { end += 1 }
         let length = end - start
@@ -75,7 +81,7 @@ enum StaleDateLint {
         return (value, length)
     }
 
-    private static func precededByCohortWord(_ bytes: [UInt8], before index: Int) -> Bool {
+    private static func precededByCohortWord(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
         let word = Array("cohort ".utf8)
         guard index >= word.count else { return false }
         return bytes[(index - word.count)..<index].map { $0 | 0x20 } == word.map { $0 | 0x20 }
