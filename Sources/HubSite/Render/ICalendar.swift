@@ -38,6 +38,7 @@ enum ICalendar {
 
     /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11).
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 92 || $0 == 59 || $0 == 44 || $0 == 10 }) else { return text }
         var escaped = ""
         for character in text {
             switch character {
