@@ -74,4 +74,42 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("index.html")), before, "the previous site is intact")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path), ["public"], "no staging folder is left")
     }
+
+    func testAFileThatDisappearsDuringTheBuildIsReportedAndThePreviousSiteKept() throws {
+        let site = try TestSite(["content/gone.md": "---\ntitle: Gone\n---\n\nSoon gone.\n"])
+        try site.build()
+        let before = try site.read("gone/index.html")
+        var builder = site.builder
+        let doomed = site.folder.appendingPathComponent("content/gone.md")
+        builder.afterListingContent = { try? FileManager.default.removeItem(at: doomed) }
+        XCTAssertThrowsError(try builder.build(into: site.output)) { error in
+            let errors = (error as? BuildFailure)?.errors ?? []
+            XCTAssertEqual(errors.map { "\($0.location): \($0.message)" },
+                           ["content/gone.md:1:1: the file disappeared: it was deleted or renamed while the site was being built"])
+            XCTAssertEqual(errors.first?.fix, "if that was on purpose, build again; otherwise restore the file")
+        }
+        XCTAssertEqual(try site.read("gone/index.html"), before, "the previous public/ is intact")
+        // Building again, as the message says, gives the site without the page.
+        try site.build()
+        XCTAssertFalse(site.exists("gone/index.html"))
+    }
+
+    func testAFileReplacedByAFolderIsReported() throws {
+        // A folder named like a page is only a folder; one that replaced a listed file is reported.
+        let site = try TestSite(["content/folder.md/inside.txt": "x"])
+        try site.build()
+        let bytes = SourceFile.readBytes(atPath: site.folder.appendingPathComponent("content/folder.md").path)
+        guard case .failure(let problem) = bytes else { return XCTFail("a folder was read as a file") }
+        XCTAssertEqual(problem.message, "this is no longer a file (it was replaced by a folder or something else during the build)")
+    }
+
+    func testReadingAFileThatGrowsGetsAllOfIt() throws {
+        let site = try TestSite()
+        let big = String(repeating: "x", count: 200_000)
+        try site.write(big, to: "big.txt")
+        guard case .success(let bytes) = SourceFile.readBytes(atPath: site.folder.appendingPathComponent("big.txt").path) else {
+            return XCTFail("not read")
+        }
+        XCTAssertEqual(bytes.count, 200_000)
+    }
 }

@@ -5,6 +5,10 @@ public struct SiteBuilder: Sendable {
     /// The site's folder: `site.yml`, `content/`, `templates/`.
     public var source: URL
 
+    /// Runs between listing `content/` and reading its files: tests remove a file here, as an
+    /// editor might in the middle of a build.
+    var afterListingContent: (@Sendable () -> Void)?
+
     public init(source: URL) {
         self.source = source.standardizedFileURL
     }
@@ -47,6 +51,7 @@ public struct SiteBuilder: Sendable {
             Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
         }
         let listing = timed("list content") { listContent(&log) }
+        afterListingContent?()
         for required in ["404", "hubs", "hub"] where !templates.names.contains(required) {
             log.error(at: SourceLocation(file: "templates/\(required).mustache"), "the template \"\(required)\" does not exist",
                       fix: "create templates/\(required).mustache")

@@ -8,14 +8,68 @@ struct SourceFile: Sendable {
 
     /// Reads `url`; a missing, unreadable or non-UTF-8 file is a diagnostic that says where.
     static func read(_ url: URL, as path: String) -> Result<SourceFile, Diagnostic> {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(Diagnostic(at: SourceLocation(file: path), "cannot read the file: \(error.localizedDescription)",
-                                       fix: "check that the file exists and that you may read it"))
+        switch readBytes(atPath: url.path) {
+        case .success(let bytes): return decode(bytes, as: path)
+        case .failure(let problem): return .failure(Diagnostic(at: SourceLocation(file: path), problem.message, fix: problem.fix))
         }
-        return decode(data, as: path)
+    }
+
+    struct ReadProblem: Error {
+        var message: String
+        var fix: String
+    }
+
+    /// The whole file, read with one `open` and as few `read`s as its size allows. Each failure
+    /// says what happened in an editor's words: between listing `content/` and reading a file,
+    /// the file may have been deleted, renamed or replaced by a folder.
+    static func readBytes(atPath path: String) -> Result<[UInt8], ReadProblem> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(problem(errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(problem(errno)) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(ReadProblem(message: "this is no longer a file (it was replaced by a folder or something else during the build)",
+                                        fix: "put the file back, then build again"))
+        }
+        // One read of the size fstat gave, plus one byte to see the end of the file in the same call.
+        let expected = max(Int(status.st_size), 0)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                if got <= 0 { return }
+                count += got
+            }
+        }
+        // The file grew after fstat: read the rest.
+        var chunk = [UInt8](repeating: 0, count: bytes.count > expected ? 65_536 : 0)
+        while failure == 0, !chunk.isEmpty {
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { failure = errno }
+            if got <= 0 { break }
+            bytes += chunk[..<got]
+        }
+        return failure == 0 ? .success(bytes) : .failure(problem(failure))
+    }
+
+    private static func problem(_ code: Int32) -> ReadProblem {
+        switch code {
+        case ENOENT, ENOTDIR:
+            return ReadProblem(message: "the file disappeared: it was deleted or renamed while the site was being built",
+                               fix: "if that was on purpose, build again; otherwise restore the file")
+        case EACCES, EPERM:
+            return ReadProblem(message: "you may not read this file (permission denied)", fix: "check the file's permissions: chmod a+r FILE")
+        case EISDIR:
+            return ReadProblem(message: "this is a folder, not a file", fix: "rename the folder so that its name does not end in .md")
+        default:
+            return ReadProblem(message: "cannot read the file: \(String(cString: strerror(code)))",
+                               fix: "check that the file exists and that you may read it")
+        }
     }
 
     static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
