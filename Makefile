@@ -43,16 +43,17 @@ bench:
 	$(SWIFT) build -c release --product hubsite
 	python3 Tests/bench/run.py
 
-# libFuzzer targets with AddressSanitizer, FUZZ_SECONDS each (default 600).
+# libFuzzer targets with AddressSanitizer, side by side, FUZZ_SECONDS each (default 600): about 12 minutes.
 fuzz:
 	@.ci/install-deps site
 	Tests/fuzz/run.sh
 
-# hubsite serve under wrk load, edits, malformed and slow clients.
+# hubsite serve under wrk load, edits, malformed and slow clients; then a 20 MB page and a 5 MB line.
 stress:
 	@.ci/install-deps site
 	$(SWIFT) build -c release --product hubsite
 	python3 Tests/hardening/stress.py
+	python3 Tests/hardening/big_input.py --hubsite $(HUBSITE_RELEASE)
 
 # A full build of the real site under AddressSanitizer's leak checker: every cmark node,
 # parser and iterator freed. (Debian's valgrind 3.19 cannot read Swift 6.3's DWARF 5.)

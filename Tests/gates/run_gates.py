@@ -79,6 +79,13 @@ def gate_hubsite_check(hubsite, site):
     record("hubsite check", out.returncode == 0, summary if out.returncode == 0 else out.stdout + out.stderr)
 
 
+def gate_big_input(hubsite):
+    """A 20 MB page and a 5 MB line build whole, with a size warning, in bounded memory (Tests/hardening/big_input.py)."""
+    out = subprocess.run([sys.executable, str(ROOT / "Tests/hardening/big_input.py"), "--hubsite", hubsite],
+                         capture_output=True, text=True)
+    record("big input", out.returncode == 0, " ".join(out.stdout.split("\n")).strip() if out.returncode == 0 else out.stdout + out.stderr)
+
+
 # 2. vnu -----------------------------------------------------------------------------------
 
 def vnu_version():
@@ -234,7 +241,8 @@ def main():
     hubsite = str(pathlib.Path(args.hubsite).resolve())
     started = time.time()
 
-    for gate in (lambda: gate_hubsite_check(hubsite, site), lambda: gate_vnu(site), lambda: gate_linkchecker(site)):
+    for gate in (lambda: gate_hubsite_check(hubsite, site), lambda: gate_big_input(hubsite), lambda: gate_vnu(site),
+                 lambda: gate_linkchecker(site)):
         try:
             gate()
         except Exception as error:  # a gate that cannot run fails

@@ -3,6 +3,8 @@ import Foundation
 /// From a content file to a `Page`: front matter checked, Markdown through the Markdown stage.
 struct PageLoader {
     static let allowedKeys = ["title", "description", "template"]
+    /// Above this, a page still builds, with a warning.
+    static let largePageBytes = 1_000_000
 
     var config: SiteConfig
     var templateNames: Set<String>
@@ -53,6 +55,11 @@ struct PageLoader {
                           ?? "create templates/\(template).mustache, or name an existing template")
         }
 
+        let size = content.split.body.utf8.count
+        if size > Self.largePageBytes {
+            log.warning(at: SourceLocation(file: path), "this page's Markdown is \(size / 1_000_000) MB: a page this large loads slowly, above all on a phone",
+                        fix: "split it into several pages, and link images instead of pasting them in")
+        }
         let stage = MarkdownStage(options: .init(
             variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet,
             cohort: config.cohort))
