@@ -38,7 +38,7 @@ final class FolderSink: OutputSink {
 
     func write(_ file: OutputFile) throws {
         let path = folder + "/" + file.path
-        if let slash = file.path.lastIndex(of: "/") {
+        if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             try makeFolders(folder + "/" + file.path[..<slash])
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -61,7 +61,7 @@ final class FolderSink: OutputSink {
     /// `mkdir -p`, remembering what exists so each folder costs one system call.
     private func makeFolders(_ path: String) throws {
         if lock.withLock({ madeFolders.contains(path) }) { return }
-        if let slash = path.lastIndex(of: "/"), path[..<slash].count > folder.count {
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8[..<slash].count > folder.utf8.count {
             try makeFolders(String(path[..<slash]))
         }
         if mkdir(path, 0o755) != 0, errno != EEXIST {

@@ -64,18 +64,21 @@ struct HTMLScanner {
         }
         func advance(to end: Int) {
             let stop = min(end, bytes.count)
+            var newlines = 0
             while index < stop {
-                if bytes[index] == 10 { line += 1 }
+                newlines &+= bytes[index] == 10 ? 1 : 0
                 index += 1
             }
+            line += newlines
         }
 
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                if bytes[index] == 10 { line += 1 }
-                index += 1
-                continue
+            // memchr to the next "<"; the line count catches up over the bytes skipped.
+            guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), bytes.count - index) else {
+                advance(to: bytes.count)
+                break
             }
+            advance(to: bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)))
             flushText(upTo: index)
             if starts(bytes, at: index, with: "<!--") {
                 advance(to: find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count)

@@ -121,7 +121,7 @@ public struct SiteChecker: Sendable {
                         facts.ids.insert(id)
                     }
                 }
-                if Self.linkingTags.contains(tag.name) {
+                if Self.isLinking(tag.name) {
                     let rel = tag.name == "link" ? tag.attributes["rel"] : nil
                     if rel != "canonical", rel != "alternate" {
                         if let url = tag.attributes["href"] { facts.links.append((url, tag.line)) }
@@ -158,7 +158,12 @@ public struct SiteChecker: Sendable {
     }
 
     /// Tags whose `href` or `src` a browser follows.
-    private static let linkingTags: Set<String> = ["a", "link", "img", "script", "source", "iframe", "area"]
+    private static func isLinking(_ name: String) -> Bool {
+        switch name {
+        case "a", "link", "img", "script", "source", "iframe", "area": return true
+        default: return false
+        }
+    }
 
     // MARK: - Addresses
 
