@@ -52,6 +52,21 @@ final class CommonMarkTests: XCTestCase {
         XCTAssertEqual(html, "<p>opens 16 December\n2025 [now]</p>\n", "merging must not change the rendered bytes")
     }
 
+    func testTriggersSkipRunsThatCannotChangeAndJoinThoseThatMay() {
+        var hooks = CommonMarkHooks()
+        var seen: [String] = []
+        hooks.textTriggers = "0123456789{"
+        hooks.rewriteText = { text, _ in
+            seen.append(text)
+            return [.wrapped(open: "<b>", text: text, close: "</b>")]
+        }
+        // The digit is in the second node of the first run (cmark splits at "["): the run is seen whole.
+        // "plain words" has no trigger and is left to cmark; so is the image's text.
+        let html = CommonMark.renderHTML("one [two\n3 *plain words* ![alt](x.png)\n", unsafeHTML: false, hooks: hooks)
+        XCTAssertEqual(seen, ["one [two\n3 "])
+        XCTAssertEqual(html, "<p><b>one [two\n3 </b><em>plain words</em> <img src=\"x.png\" alt=\"alt\" /></p>\n")
+    }
+
     func testTextPositionsAreLineAndByteColumn() {
         var hooks = CommonMarkHooks()
         var positions: [SourcePosition] = []
