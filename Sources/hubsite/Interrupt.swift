@@ -7,8 +7,11 @@ enum Interrupt {
     static func onSignal(_ cleanUp: @escaping @Sendable () -> Void) -> Listening {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+        // A queue of its own: it may get a thread even while the build keeps every worker of the
+        // global queues busy (on .global() a Ctrl-C waited for the last page).
+        let queue = DispatchQueue(label: "hubsite.interrupt")
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: queue)
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: queue)
         for (source, number) in [(source, SIGINT), (terminate, SIGTERM)] {
             source.setEventHandler {
                 cleanUp()

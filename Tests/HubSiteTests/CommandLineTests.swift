@@ -145,7 +145,8 @@ final class CommandLineTests: XCTestCase {
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if process.terminationStatus == 0 { throw XCTSkip("the build finished before the interrupt arrived") }
+        // 1,500 pages take the debug build well over a second; the interrupt comes within milliseconds
+        // of the staging folder. Finishing anyway means Ctrl-C waited for the build (it once did).
         XCTAssertEqual(process.terminationStatus, 128 + SIGINT)
         XCTAssertEqual(stderr, "stopped: public/ was left as it was; run the build again when ready\n")
         XCTAssertEqual(try Data(contentsOf: site.output.appendingPathComponent("index.html")), before)
