@@ -20,12 +20,15 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(errors, ["content/bomb.md:2:1: this YAML expands to more than 100000 values (aliases that repeat other aliases?)"])
     }
 
-    func testVeryDeepNestingBuilds() throws {
-        let lists = String(repeating: "- ", count: 2_000) + "deep\n"
+    func testTenThousandDeepListsAndQuotesBuild() throws {
+        let lists = String(repeating: "- ", count: 10_000) + "deep\n"
         let quotes = String(repeating: ">", count: 10_000) + " deep\n"
         let site = try TestSite(["content/deep.md": "---\ntitle: Deep\n---\n\n\(lists)\n\(quotes)"])
         try site.build()
         try site.assertFile("deep/index.html", contains: "deep</li>", "<blockquote>")
+        let page = try site.read("deep/index.html")
+        XCTAssertGreaterThanOrEqual(page.components(separatedBy: "<ul>").count - 1, 10_000, "every level of the list is kept")
+        XCTAssertGreaterThanOrEqual(page.components(separatedBy: "<blockquote>").count - 1, 10_000, "every level of the quote is kept")
     }
 
     func testAMegabyteLongLineBuilds() throws {
