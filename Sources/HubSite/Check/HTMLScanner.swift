@@ -13,11 +13,11 @@ struct HTMLScanner {
         var line: Int
     }
 
-    /// The attributes whose values the scan keeps; others are listed with an empty value.
-    /// (A list: hashing each attribute's name cost more than it saved.)
+    /// The attributes the scan keeps; the others (class, datetime, …) are skipped, so most tags
+    /// of a page cost no allocation. (A list: hashing each name cost more than it saved.)
     static let valuedAttributes: [StaticString] = ["id", "href", "src", "alt", "rel", "aria-label", "aria-labelledby"]
 
-    /// A tag's few attributes, names lowercased, values with their character references decoded.
+    /// A tag's attributes that the scan keeps, names lowercased, values with their character references decoded.
     /// A list, not a dictionary: tags have a handful, and most have none.
     struct Attributes {
         var pairs: [(name: String, value: String)] = []
@@ -132,11 +132,9 @@ struct HTMLScanner {
                     valueRange = valueStart..<index
                 }
             }
-            if !attribute.isEmpty, attributes[attribute] == nil {
-                // Values no reader of the scan looks at are not copied out (class names, datetime, …).
-                let value = valuedAttributes.contains { UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount).elementsEqual(attribute.utf8) }
-                    ? HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self)) : ""
-                attributes.pairs.append((attribute, value))
+            if valuedAttributes.contains(where: { UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount).elementsEqual(attribute.utf8) }),
+               attributes[attribute] == nil {
+                attributes.pairs.append((attribute, HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self))))
             }
         }
         return nil
