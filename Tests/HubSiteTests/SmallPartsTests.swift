@@ -50,7 +50,7 @@ final class SmallPartsTests: XCTestCase {
     }
 
     func testNonUTF8IsReportedWhereItIs() {
-        guard case .failure(let diagnostic) = SourceFile.decode(Data([0x61, 0x0A, 0x62, 0x63, 0xE9, 0x0A]), as: "x.md") else {
+        guard case .failure(let diagnostic) = SourceFile.decode([0x61, 0x0A, 0x62, 0x63, 0xE9, 0x0A], as: "x.md") else {
             return XCTFail("expected an error")
         }
         XCTAssertEqual(diagnostic.location, SourceLocation(file: "x.md", line: 2, column: 3))
@@ -58,7 +58,7 @@ final class SmallPartsTests: XCTestCase {
     }
 
     func testCRLFAndBOMAreNormalised() throws {
-        let file = try SourceFile.decode(Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb\r\n".utf8)), as: "x.md").get()
+        let file = try SourceFile.decode([0xEF, 0xBB, 0xBF] + Array("a\r\nb\r\n".utf8), as: "x.md").get()
         XCTAssertEqual(file.text, "a\nb\n")
     }
 

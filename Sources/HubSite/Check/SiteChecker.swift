@@ -43,12 +43,13 @@ public struct SiteChecker: Sendable {
     /// Follows every link of `pages` to the site's `paths` and the target pages' ids.
     func check(pages facts: [String: PageFacts], paths: Set<String>) -> Report {
         // Pages are checked across all cores; where a link was written is only looked up for a broken one.
-        let checked = facts.sorted { $0.key < $1.key }.concurrentMap { page, pageFacts in
+        let sorted = facts.sorted { $0.key < $1.key }
+        let checked = sorted.concurrentMap { page, pageFacts in
             checkLinks(of: page, pageFacts, pages: facts, paths: paths)
         }
         var diagnostics: [Diagnostic] = []
         var external: [String: Set<String>] = [:]
-        for (page, result) in zip(facts.keys.sorted(), checked) {
+        for ((page, _), result) in zip(sorted, checked) {
             diagnostics += result.diagnostics
             for url in result.external { external[url, default: []].insert(page) }
         }

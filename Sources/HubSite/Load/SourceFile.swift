@@ -46,13 +46,15 @@ struct SourceFile: Sendable {
             }
         }
         // The file grew after fstat: read the rest.
-        var chunk = [UInt8](repeating: 0, count: bytes.count > expected ? 65_536 : 0)
-        while failure == 0, !chunk.isEmpty {
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if got < 0, errno == EINTR { continue }
-            if got < 0 { failure = errno }
-            if got <= 0 { break }
-            bytes += chunk[..<got]
+        if failure == 0, bytes.count > expected {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                if got <= 0 { break }
+                bytes += chunk[..<got]
+            }
         }
         return failure == 0 ? .success(bytes) : .failure(problem(failure))
     }
@@ -70,10 +72,6 @@ struct SourceFile: Sendable {
             return ReadProblem(message: "cannot read the file: \(String(cString: strerror(code)))",
                                fix: "check that the file exists and that you may read it")
         }
-    }
-
-    static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
-        decode([UInt8](data), as: path)
     }
 
     static func decode(_ bytes: [UInt8], as path: String) -> Result<SourceFile, Diagnostic> {

@@ -180,23 +180,25 @@ enum CommonMark {
     }
 
     /// The node after `node` in its run, if any: a text node or a soft break between two.
-    private static func nextInRun(after node: OpaquePointer, start: OpaquePointer) -> OpaquePointer? {
+    private static func nextInRun(after node: OpaquePointer) -> OpaquePointer? {
         guard let next = cmark_node_next(node) else { return nil }
         let type = cmark_node_get_type(next)
         guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_SOFTBREAK && cmark_node_get_type(cmark_node_next(next)) == CMARK_NODE_TEXT) else { return nil }
-        return isInsideImage(start) ? nil : next
+        return next
     }
 
     /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
     private static func rewriteRun(startingAt start: OpaquePointer, triggers: String,
                                    with hook: (String, TextRunPositions) -> [InlinePiece]) {
+        // In an image description each text node is a run of its own (see `startsRun`).
+        let alone = isInsideImage(start)
         if !triggers.isEmpty {
             var node: OpaquePointer? = start
             var triggered = false
             while let current = node, !triggered {
                 // strpbrk: glibc's vectorised search; nearly all text has none of the bytes.
                 triggered = cmark_node_get_literal(current).map { strpbrk($0, triggers) != nil } ?? false
-                node = nextInRun(after: current, start: start)
+                node = alone ? nil : nextInRun(after: current)
             }
             guard triggered else { return }
         }
@@ -205,7 +207,7 @@ enum CommonMark {
         var node: OpaquePointer? = start
         var joined = false
         while let current = node {
-            node = nextInRun(after: current, start: start)
+            node = alone ? nil : nextInRun(after: current)
             if cmark_node_get_type(current) == CMARK_NODE_SOFTBREAK {
                 text += "\n"
             } else {
