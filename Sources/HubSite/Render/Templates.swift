@@ -10,6 +10,7 @@ struct Templates: Sendable {
     /// Parses every `*.mustache` file under `folder` (name: path without extension,
     /// e.g. `partials/header`). Syntax errors and missing partials go to `log`.
     static func load(from folder: URL, relativeTo siteFolder: URL, log: inout DiagnosticLog) -> Templates {
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: SourceFile] = [:]
         for file in FileTree.files(under: folder, withExtension: "mustache") {
@@ -20,9 +21,10 @@ struct Templates: Sendable {
             case .success(let source):
                 sources[name] = source
                 do {
-                    templates[name] = try MustacheTemplate(string: source.text)
+                    templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + source.text)
                 } catch let error as MustacheTemplate.ParserError {
-                    log.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    // The pragma's line is not the editor's.
+                    log.error(at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                               "template syntax error: \(describe(error.error))", fix: fix(for: error.error))
                 } catch {
                     log.error(at: SourceLocation(file: path), "template syntax error: \(error)")
@@ -44,6 +46,16 @@ struct Templates: Sendable {
 
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// HTML escaping as swift-mustache's own (the same five characters), but text with nothing to
+    /// escape, nearly all of it, is returned as it is instead of being rebuilt character by character.
+    /// Every template selects it with a pragma on a line of its own, which renders as nothing.
+    private struct EscapedHTML: MustacheContentType {
+        static let name = "HUBSITE_HTML"
+        static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
 
     // MARK: - Messages
