@@ -58,6 +58,97 @@ final class CheckTests: XCTestCase {
         ].sorted())
     }
 
+    /// A page without raw HTML is checked from its Markdown's outline, not by reading its body's
+    /// HTML again: problems in the body point at the Markdown, where the editor can fix them.
+    func testBodyProblemsArePlacedInTheMarkdown() throws {
+        let site = try TestSite([
+            "content/x.md": """
+                ---
+                title: X
+                ---
+
+                ## Part
+
+                #### Too deep
+
+                [](/accessibility/) and [![](/style.css)](/) and [ ](/)
+
+                ## Footer links
+
+                """,
+            // An id the template uses that the Markdown stage does not know of.
+            "templates/page.mustache": "<h1 id=\"footer-links\">{{page.title}}</h1>\n{{{page.body}}}\n",
+        ])
+        XCTAssertEqual(site.buildErrors().sorted(), [
+            "content/x.md:11:1: duplicate id \"footer-links\" (first at public/x/index.html:1:1)",
+            "content/x.md:7:1: heading level skipped: <h4> follows <h2>",
+            "content/x.md:9:1: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
+            "content/x.md:9:25: empty link to \"../index.html\": it has no text a screen reader can announce",
+            "content/x.md:9:50: empty link to \"../index.html\": it has no text a screen reader can announce",
+        ].sorted())
+    }
+
+    /// The outline must say what reading the HTML says: the same ids, links and problems, for
+    /// every kind of element the Markdown stage makes.
+    func testOutlineGivesTheFactsReadingTheHTMLGives() throws {
+        let bodies = [
+            "## A\n\n### B\n\n##### Skipped\n\n# One\n",
+            "[text](/a/) [](/b/) [ ](/c/) [![alt](/i.png)](/d/) [![](/i.png)](/e/) [`code`](/f/) [*em*](g.html#x)\n",
+            "<https://example.org/x> and <mailto:a@b.org> and [nbsp](/h/ \"title\")\n\n## [Linked heading](/k/)\n",
+            "Applications close on 23 April 2026, see [16 December 2025](/dates/).\n\n![a picture](/p.png)\n",
+            "## Who should apply?\n\n### Essential\n\n- QTS [with a link](/q/)\n\n### Desirable\n\n- [](/r/)\n",
+            "## Same\n\n## Same\n\n## Top\n",
+        ]
+        let before = "<!DOCTYPE html>\n<a href=\"#top\" id=\"top\">Skip</a>\n<h1 id=\"same-1\">Title</h1>\n<main>\n"
+        let after = "\n</main>\n<footer><a href=\"../index.html\"></a><h2>End</h2></footer>\n"
+        let checker = SiteChecker()
+        for body in bodies {
+            var log = DiagnosticLog()
+            let stage = MarkdownStage(options: .init(variables: TextVariables(values: [:]), unsafeHTML: false, depth: 1,
+                                                     requiresCriteria: false, cohort: nil))
+            let rendered = stage.render(body, file: "content/x.md", firstLine: 4, log: &log)
+            let outline = try XCTUnwrap(rendered.outline, body)
+            let read = checker.scan(OutputFile(path: "x/index.html", text: before + rendered.html + after))
+            let outlined = checker.scan(path: "x/index.html", before: Array(before.utf8), body: outline,
+                                        bodyLineBreaks: ByteSearch.count(of: 10, in: rendered.html), after: Array(after.utf8))
+            XCTAssertEqual(outlined.ids, read.ids, body)
+            XCTAssertEqual(outlined.links.map(\.url), read.links.map(\.url), body)
+            // Where the first of two equal ids stands is said by line or by place.
+            let messages = { (facts: SiteChecker.PageFacts) in
+                facts.diagnostics.map { $0.message.replacingOccurrences(of: #" \(first .*\)"#, with: "", options: .regularExpression) }
+            }
+            XCTAssertEqual(messages(outlined), messages(read), body)
+            XCTAssertFalse(read.diagnostics.isEmpty && body.contains("[]"), "the bodies are meant to have problems")
+        }
+    }
+
+    /// Raw HTML written as it is has no outline: the page's whole HTML is read.
+    func testRawHTMLIsReadFromTheHTML() {
+        var log = DiagnosticLog()
+        let stage = MarkdownStage(options: .init(variables: TextVariables(values: [:]), unsafeHTML: true, depth: 0,
+                                                 requiresCriteria: false, cohort: nil))
+        XCTAssertNil(stage.render("<a href=x>\n\ntext\n", file: "content/x.md", firstLine: 4, log: &log).outline)
+        XCTAssertNil(stage.render("Some <b>bold</b> words.\n", file: "content/x.md", firstLine: 4, log: &log).outline)
+        XCTAssertNotNil(stage.render("No raw HTML.\n", file: "content/x.md", firstLine: 4, log: &log).outline)
+    }
+
+    /// Templates that use the body other than once, as it is, in text: the page is rendered whole.
+    func testTemplatesThatUseTheBodyUnusuallyAreRenderedWhole() throws {
+        let markdown = "---\ntitle: X\n---\n\nSome *words* and [a link](/accessibility/).\n"
+        let cases: [(template: String, expected: String)] = [
+            ("<main>{{page.body}}</main>\n", "<main>&lt;p&gt;Some &lt;em&gt;words&lt;/em&gt;"),
+            ("<main>{{{page.body}}}</main><aside>{{{page.body}}}</aside>\n", "</main><aside><p>Some <em>words</em>"),
+            ("<meta content=\"{{{page.body}}}\"><main>{{{page.body}}}</main>\n", "<meta content=\"<p>Some"),
+            ("<!-- {{{page.body}}} --><main>{{#page.body}}{{{page.body}}}{{/page.body}}</main>\n", "<!-- <p>Some"),
+        ]
+        for (template, expected) in cases {
+            let site = try TestSite(["content/x.md": markdown, "templates/page.mustache": template])
+            try site.build()
+            try site.assertFile("x/index.html", contains: expected)
+            try site.assertFile("x/index.html", lacks: "hubsite-body")
+        }
+    }
+
     func testCheckerOnAFolderListsExternalLinksAndFindsEverything() {
         let files = [
             OutputFile(path: "index.html", text: """

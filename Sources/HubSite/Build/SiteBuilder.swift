@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
         }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
         let report = timed("check links") {
-            SiteChecker(linkOrigins: site.linkOrigins).check(pages: facts, paths: paths)
+            SiteChecker(linkOrigins: site.linkOrigins).check(pages: facts, paths: paths, listExternal: false)
         }
         log.append(contentsOf: report.diagnostics)
         guard !log.hasErrors else { throw BuildFailure(log.all) }
@@ -141,17 +141,39 @@ public struct SiteBuilder: Sendable {
         guard let templates, page.kind != .hubFinder, !log.hasErrors else {
             return PageOutcome(page: page, outputPath: outputPath, facts: nil, diagnostics: log.all)
         }
-        let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth), shared: shared)
-        let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
+        let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, frame: frame, shared: shared, checker: checker)
         do {
             try sink.write(file)
         } catch {
             log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(OutputWriter.describe(error))",
                       fix: "check that the output folder is writable and the disk has space")
         }
-        let facts = checker.scan(file)
+        page.body.outline = nil
         if !keepBody { page.body.html = "" }
         return PageOutcome(page: page, outputPath: outputPath, facts: facts, diagnostics: log.all)
+    }
+
+    /// The page's HTML and what the link checker needs of it. Most pages are rendered around a
+    /// stand-in for the body, so that only the template's part of the HTML is read again.
+    private func renderPage(_ page: Page, outputPath: String, templates: Templates, frame: Site, shared: PageContext.Shared,
+                            checker: SiteChecker) -> (OutputFile, SiteChecker.PageFacts) {
+        let root = RelativeURL.root(depth: page.depth)
+        if let outline = page.body.outline {
+            var standIn = page
+            standIn.body.html = PageShell.marker
+            let context = PageContext.make(page: standIn, site: frame, root: root, shared: shared)
+            if let shell = PageShell.split(templates.render(context, with: page.template)) {
+                var bytes = shell.before
+                bytes += page.body.html.utf8
+                bytes += shell.after
+                let lineBreaks = ByteSearch.count(of: 10, in: page.body.html)
+                return (OutputFile(path: outputPath, contents: bytes),
+                        checker.scan(path: outputPath, before: shell.before, body: outline, bodyLineBreaks: lineBreaks, after: shell.after))
+            }
+        }
+        let context = PageContext.make(page: page, site: frame, root: root, shared: shared)
+        let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
+        return (file, checker.scan(file))
     }
 
     // MARK: - Stages

@@ -39,14 +39,22 @@ struct HTMLScanner {
         return events
     }
 
-    /// Calls `visit` for each tag and each stretch of visible text, in order.
-    static func scan(_ bytes: [UInt8], visit: (Event) -> Void) {
-        bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
+    /// Calls `visit` for each tag and each stretch of visible text, in order; lines are counted
+    /// from `firstLine`. Returns the number of line breaks read.
+    @discardableResult
+    static func scan(_ bytes: [UInt8], firstLine: Int = 1, visit: (Event) -> Void) -> Int {
+        bytes.withUnsafeBufferPointer { scan($0, firstLine: firstLine, visit: visit) } - firstLine
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (Event) -> Void) {
+    static func scan(_ html: String, visit: (Event) -> Void) {
+        var html = html
+        _ = html.withUTF8 { scan($0, firstLine: 1, visit: visit) }
+    }
+
+    /// Returns the line the scan ended on.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, visit: (Event) -> Void) -> Int {
         var index = 0
-        var line = 1
+        var line = firstLine
         var textStart = 0
 
         func flushText(upTo end: Int) {
@@ -64,12 +72,10 @@ struct HTMLScanner {
         }
         func advance(to end: Int) {
             let stop = min(end, bytes.count)
-            var newlines = 0
-            while index < stop {
-                newlines &+= bytes[index] == 10 ? 1 : 0
-                index += 1
-            }
-            line += newlines
+            guard index < stop else { return }
+            // A loop over a slice of its own, which the compiler vectorises.
+            line += UnsafeBufferPointer(rebasing: bytes[index..<stop]).reduce(0) { $0 &+ ($1 == 10 ? 1 : 0) }
+            index = stop
         }
 
         while index < bytes.count {
@@ -98,6 +104,7 @@ struct HTMLScanner {
             textStart = index
         }
         flushText(upTo: bytes.count)
+        return line
     }
 
     private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int) -> (Tag, Int)? {

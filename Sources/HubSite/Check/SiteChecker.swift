@@ -41,7 +41,8 @@ public struct SiteChecker: Sendable {
     }
 
     /// Follows every link of `pages` to the site's `paths` and the target pages' ids.
-    func check(pages facts: [String: PageFacts], paths: Set<String>) -> Report {
+    /// `listExternal` false leaves the report's external links empty: a build does not show them.
+    func check(pages facts: [String: PageFacts], paths: Set<String>, listExternal: Bool = true) -> Report {
         // Pages are checked across all cores; where a link was written is only looked up for a broken one.
         let sorted = facts.sorted { $0.key < $1.key }
         let checked = sorted.concurrentMap { page, pageFacts in
@@ -51,6 +52,7 @@ public struct SiteChecker: Sendable {
         var external: [String: Set<String>] = [:]
         for ((page, _), result) in zip(sorted, checked) {
             diagnostics += result.diagnostics
+            guard listExternal else { continue }
             for url in result.external { external[url, default: []].insert(page) }
         }
         return Report(diagnostics: diagnostics.sorted(),
@@ -95,55 +97,111 @@ public struct SiteChecker: Sendable {
 
     /// Reads one page's ids and links, and reports what is wrong inside it.
     public func scan(_ file: OutputFile) -> PageFacts {
+        var page = PageScan(checker: self, path: file.path)
+        HTMLScanner.scan(file.contents) { page.visit($0) }
+        return page.finish()
+    }
+
+    /// The same for a page whose body's outline is known: only the template's HTML around the
+    /// body, `before` and `after` it, is read. Problems in the body are reported in its Markdown.
+    func scan(path: String, before: [UInt8], body: PageOutline, bodyLineBreaks: Int, after: [UInt8]) -> PageFacts {
+        var page = PageScan(checker: self, path: path)
+        let lineBreaksBefore = HTMLScanner.scan(before) { page.visit($0) }
+        let bodyLine = lineBreaksBefore + 1
+        for piece in body.pieces {
+            switch piece {
+            case .markup(let html, let position):
+                HTMLScanner.scan(html) { page.visit($0, at: body.location(position), line: bodyLine) }
+            case .link(let url, let position):
+                page.visit(.tag(.init(name: "a", attributes: .init(pairs: [("href", url)]), isClosing: false, line: bodyLine)),
+                           at: body.location(position), line: bodyLine)
+            case .linkEnd:
+                page.visit(.tag(.init(name: "a", attributes: .init(), isClosing: true, line: bodyLine)))
+            case .image(let url, let alt, let position):
+                page.visit(.tag(.init(name: "img", attributes: .init(pairs: [("src", url), ("alt", alt)]), isClosing: false, line: bodyLine)),
+                           at: body.location(position), line: bodyLine)
+            case .heading(let level, let id, let position):
+                page.visit(.tag(.init(name: "h\(level)", attributes: .init(pairs: id.map { [("id", $0)] } ?? []), isClosing: false, line: bodyLine)),
+                           at: body.location(position), line: bodyLine)
+            case .headingEnd(let level, let selfLink):
+                if let selfLink {
+                    // HeadingMarkup's link: named by its aria-label.
+                    page.visit(.tag(.init(name: "a", attributes: .init(pairs: [("href", "#" + selfLink), ("aria-label", selfLink)]), isClosing: false,
+                                          line: bodyLine)), line: bodyLine)
+                    page.visit(.tag(.init(name: "a", attributes: .init(), isClosing: true, line: bodyLine)))
+                }
+                page.visit(.tag(.init(name: "h\(level)", attributes: .init(), isClosing: true, line: bodyLine)))
+            case .text:
+                page.visit(.text)
+            }
+        }
+        HTMLScanner.scan(after, firstLine: bodyLine + bodyLineBreaks) { page.visit($0) }
+        return page.finish()
+    }
+
+    /// One page's facts, gathered event by event. Each problem is placed where the event came
+    /// from: a line of the HTML file, or the place in the Markdown the body's outline gives.
+    private struct PageScan {
+        let checker: SiteChecker
+        let path: String
         var facts = PageFacts()
         var log = DiagnosticLog()
         var previousHeading = 0
-        var firstLines: [String: Int] = [:]
-        var openLink: (line: Int, hasName: Bool, href: String)?
-        HTMLScanner.scan(file.contents) { event in
+        var firstPlaces: [String: SourceLocation] = [:]
+        var openLink: (place: SourceLocation, hasName: Bool, href: String)?
+
+        init(checker: SiteChecker, path: String) {
+            self.checker = checker
+            self.path = path
+        }
+
+        /// `place` is where the body's Markdown wrote the element; `line`, the HTML line its links are counted on.
+        mutating func visit(_ event: HTMLScanner.Event, at place: SourceLocation? = nil, line: Int? = nil) {
             switch event {
             case .text:
                 if openLink != nil { openLink?.hasName = true }
             case .tag(let tag) where tag.isClosing:
                 if tag.name == "a", let link = openLink {
                     if !link.hasName {
-                        log.error(at: place(file.path, link.line), "empty link to \"\(link.href)\": it has no text a screen reader can announce",
+                        log.error(at: link.place, "empty link to \"\(link.href)\": it has no text a screen reader can announce",
                                   fix: "give the link text, e.g. [Accessibility statement](/accessibility/)")
                     }
                     openLink = nil
                 }
             case .tag(let tag):
+                let here = place ?? checker.place(path, tag.line)
                 if let id = tag.attributes["id"] {
-                    if let first = firstLines[id] {
-                        log.error(at: place(file.path, tag.line), "duplicate id \"\(id)\" (first on line \(first))",
+                    if let first = firstPlaces[id] {
+                        let firstPlace = first.file == here.file ? "first on line \(first.line)" : "first at \(first)"
+                        log.error(at: here, "duplicate id \"\(id)\" (\(firstPlace))",
                                   fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
                     } else {
-                        firstLines[id] = tag.line
+                        firstPlaces[id] = here
                         facts.ids.insert(id)
                     }
                 }
-                if Self.isLinking(tag.name) {
+                if SiteChecker.isLinking(tag.name) {
                     let rel = tag.name == "link" ? tag.attributes["rel"] : nil
                     if rel != "canonical", rel != "alternate" {
-                        if let url = tag.attributes["href"] { facts.links.append((url, tag.line)) }
-                        if let url = tag.attributes["src"] { facts.links.append((url, tag.line)) }
+                        if let url = tag.attributes["href"] { facts.links.append((url, line ?? tag.line)) }
+                        if let url = tag.attributes["src"] { facts.links.append((url, line ?? tag.line)) }
                     }
                 }
                 switch tag.name {
                 case "img":
                     if tag.attributes["alt"] == nil {
-                        log.error(at: place(file.path, tag.line), "image \"\(tag.attributes["src"] ?? "")\" has no alt text",
+                        log.error(at: here, "image \"\(tag.attributes["src"] ?? "")\" has no alt text",
                                   fix: "describe the image: ![what it shows](image.png), or leave the words out only if it is decorative")
                     } else if tag.attributes["alt"]?.isEmpty == false {
                         openLink?.hasName = true
                     }
                 case "a" where tag.attributes["href"] != nil:
                     let labelled = !(tag.attributes["aria-label"] ?? "").isEmpty || tag.attributes["aria-labelledby"] != nil
-                    openLink = (tag.line, labelled, tag.attributes["href"] ?? "")
+                    openLink = (here, labelled, tag.attributes["href"] ?? "")
                 case "h1", "h2", "h3", "h4", "h5", "h6":
                     let level = Int(tag.name.utf8.last! - 48)
                     if level > previousHeading + 1 {
-                        log.error(at: place(file.path, tag.line),
+                        log.error(at: here,
                                   previousHeading == 0 ? "the page's first heading is <\(tag.name)>, not <h1>"
                                                        : "heading level skipped: <\(tag.name)> follows <h\(previousHeading)>",
                                   fix: "use the next level down (\(String(repeating: "#", count: previousHeading + 1)) in Markdown) so the outline has no gaps")
@@ -154,12 +212,15 @@ public struct SiteChecker: Sendable {
                 }
             }
         }
-        facts.diagnostics = log.all
-        return facts
+
+        mutating func finish() -> PageFacts {
+            facts.diagnostics = log.all
+            return facts
+        }
     }
 
     /// Tags whose `href` or `src` a browser follows.
-    private static func isLinking(_ name: String) -> Bool {
+    fileprivate static func isLinking(_ name: String) -> Bool {
         switch name {
         case "a", "link", "img", "script", "source", "iframe", "area": return true
         default: return false
@@ -227,7 +288,7 @@ public struct SiteChecker: Sendable {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
-    private func place(_ page: String, _ line: Int) -> SourceLocation {
+    fileprivate func place(_ page: String, _ line: Int) -> SourceLocation {
         SourceLocation(file: "\(outputName)/\(page)", line: line, column: 1)
     }
 }

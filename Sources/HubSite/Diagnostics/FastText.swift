@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level text search for the hot paths. On Linux, Foundation's `String.contains(_:)` and
 /// `range(of:)` go through NSString and were 30–40% of a whole build; this searches UTF-8 bytes
 /// directly and never allocates.
@@ -12,6 +14,21 @@ extension StringProtocol {
 enum ByteSearch {
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
         firstIndex(of: pin, in: hay, from: 0) != nil
+    }
+
+    /// How many times `byte` occurs in `text`.
+    static func count(of byte: UInt8, in text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var cursor = bytes.baseAddress else { return 0 }
+            let end = cursor + bytes.count
+            var count = 0
+            while cursor < end, let found = memchr(cursor, Int32(byte), end - cursor) {
+                count += 1
+                cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return count
+        }
     }
 
     /// Where `pin` first starts in `hay` at or after `start`.

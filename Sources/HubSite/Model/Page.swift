@@ -42,7 +42,7 @@ public struct Page: Sendable {
     public var hub: Hub?
 
     /// How many folders below the site's root the page's `index.html` sits.
-    var depth: Int { urlPath.split(separator: "/").count }
+    var depth: Int { URLPathDepth.of(urlPath) }
 }
 
 /// A `##` heading, for the table of contents.
@@ -77,6 +77,22 @@ public struct RenderedMarkdown: Sendable {
     public var links: [String: LinkOrigin] = [:]
     /// What `hubsite check` says about the prose: years and dates written out (see StaleDateLint).
     public var lint: [Diagnostic] = []
+    /// What the link checker reads in the body, known without reading its HTML; nil when the
+    /// body holds raw HTML written as it is.
+    var outline: PageOutline?
+}
+
+/// A body's outline, with the file it came from: the checker reports problems in the body
+/// at their place in the Markdown.
+struct PageOutline: Sendable {
+    var pieces: [OutlinePiece]
+    var file: String
+    /// Added to cmark's line numbers: the Markdown starts below the front matter.
+    var lineOffset: Int
+
+    func location(_ position: SourcePosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
+    }
 }
 
 /// An address as the author wrote it in Markdown, and where.

@@ -19,7 +19,10 @@ struct HeadingOutline: Sendable {
 }
 
 /// Markup around a heading's rendered content: it replaces cmark's own `<hN>` and `</hN>`.
+/// `open` gives the heading `id`; `close` ends it after a link to `#id` named by its label.
 struct HeadingWrapper: Sendable, Equatable {
+    var level: Int
+    var id: String
     var open: String
     var close: String
 }
@@ -48,6 +51,24 @@ struct SourcePosition: Hashable, Sendable {
     var column: Int
 }
 
+/// What the rendered HTML holds that the link and structure check reads, in document order,
+/// taken from the tree instead of re-reading the HTML: links, images, headings, text inside
+/// links, and the markup the hooks added (heading ids, dates, the criteria table).
+enum OutlinePiece: Sendable {
+    /// HTML a hook added, with the place of what it stands for.
+    case markup(String, SourcePosition)
+    case link(url: String, SourcePosition)
+    case linkEnd
+    case image(url: String, alt: String, SourcePosition)
+    /// A heading as cmark renders it, when no hook wrapped it.
+    /// A heading, with the id its wrapper gave it.
+    case heading(level: Int, id: String?, SourcePosition)
+    /// The end of a heading, after its wrapper's link to itself.
+    case headingEnd(level: Int, selfLinkTo: String?)
+    /// Visible text inside a link: the link has a name.
+    case text
+}
+
 /// Where each part of a run of text was written. cmark splits text at line breaks and at
 /// characters that might have been markup; the run joins them, and this maps a byte offset in
 /// the joined text back to the line and column an editor sees.
@@ -66,8 +87,8 @@ struct TextRunPositions: Sendable {
 /// The generator's passes over cmark's tree. Each has a do-nothing default, so that the
 /// conformance test can switch them on one by one.
 struct CommonMarkHooks {
-    /// Runs of text (never code, never raw HTML): dates, variables.
-    var rewriteText: ((String, TextRunPositions) -> [InlinePiece])?
+    /// Runs of text (never code, never raw HTML): dates, variables. nil leaves the run as it is.
+    var rewriteText: ((String, TextRunPositions) -> [InlinePiece]?)?
     /// When not empty, `rewriteText` only sees runs holding one of these ASCII characters: the others
     /// cannot change, and most text of most pages is never copied out of cmark.
     var textTriggers = ""
@@ -87,6 +108,13 @@ enum CommonMark {
     /// `<!-- raw HTML omitted -->` and dangerous URLs are dropped. What the hooks add travels in
     /// custom nodes, which cmark always renders.
     static func renderHTML(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> String {
+        render(markdown, unsafeHTML: unsafeHTML, hooks: hooks, outline: false).html
+    }
+
+    /// `renderHTML`, and with `outline` the page's outline, nil when raw HTML is rendered as
+    /// written: then only reading the HTML tells what it holds.
+    static func render(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks,
+                       outline wantsOutline: Bool) -> (html: String, outline: [OutlinePiece]?) {
         let bytes = Array(markdown.utf8)
         let document: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
@@ -95,15 +123,17 @@ enum CommonMark {
                 }
             } ?? cmark_parse_document("", 0, CMARK_OPT_SOURCEPOS)
         }
-        guard let document else { return "" }
+        guard let document else { return ("", []) }
         defer { cmark_node_free(document) }
+        // Nodes the hooks make have no place in the source: they take the place of what they replace.
+        var origins: [OpaquePointer: NodeOrigin] = [:]
 
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         // One walk before any change: changing a tree under an iterator is not allowed.
         var found = collect(in: document)
         if let rewriteText = hooks.rewriteText {
             for start in found.textRunStarts {
-                rewriteRun(startingAt: start, triggers: hooks.textTriggers, with: rewriteText)
+                rewriteRun(startingAt: start, triggers: hooks.textTriggers, with: rewriteText, origins: &origins)
             }
         }
         if let rewriteURL = hooks.rewriteURL {
@@ -114,7 +144,7 @@ enum CommonMark {
             }
         }
         if let replaceBlocks = hooks.replaceBlocks,
-           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks) {
+           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks, origins: &origins) {
             // A replaced list may have held headings: look again.
             found.headings = collect(in: document).headings
         }
@@ -123,13 +153,87 @@ enum CommonMark {
                 let outline = HeadingOutline(level: Int(cmark_node_get_heading_level(node)), plainText: plainText(of: node),
                                              position: position(of: node))
                 if let wrapper = renderHeading(outline) {
-                    wrap(heading: node, in: wrapper)
+                    wrap(heading: node, in: wrapper, at: outline.position, origins: &origins)
                 }
             }
         }
-        guard let rendered = cmark_render_html(document, renderOptions) else { return "" }
+        let outline = wantsOutline ? self.outline(of: document, rawHTMLAsWritten: unsafeHTML, origins: origins) : nil
+        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", outline) }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return (String(cString: rendered), outline)
+    }
+
+    /// The final tree's outline (see `OutlinePiece`), nil if raw HTML is rendered as written.
+    private static func outline(of document: OpaquePointer, rawHTMLAsWritten: Bool,
+                                origins: [OpaquePointer: NodeOrigin]) -> [OutlinePiece]? {
+        var pieces: [OutlinePiece] = []
+        guard let iterator = cmark_iter_new(document) else { return pieces }
+        defer { cmark_iter_free(iterator) }
+        var insideLink = 0
+        var namedLink = false
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                // Without unsafe_html cmark writes a comment in its place.
+                if rawHTMLAsWritten { return nil }
+            case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+                let origin = origins[node] ?? NodeOrigin(position: position(of: node))
+                if let heading = origin.heading {
+                    // Known without reading its markup: the heading and its id, then the link to itself.
+                    pieces.append(entering ? .heading(level: heading.level, id: heading.id, origin.position)
+                                           : .headingEnd(level: heading.level, selfLinkTo: heading.id))
+                    continue
+                }
+                let markup = string(entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node))
+                if !markup.isEmpty { pieces.append(.markup(markup, origin.position)) }
+            case CMARK_NODE_LINK:
+                if entering {
+                    pieces.append(.link(url: string(cmark_node_get_url(node)), position(of: node)))
+                    insideLink += 1
+                    namedLink = false
+                } else {
+                    pieces.append(.linkEnd)
+                    insideLink -= 1
+                }
+            case CMARK_NODE_IMAGE:
+                // Its text is its alt text, not text on the page: the walk skips it.
+                pieces.append(.image(url: string(cmark_node_get_url(node)), alt: altText(of: node), position(of: node)))
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+            case CMARK_NODE_HEADING:
+                let level = Int(cmark_node_get_heading_level(node))
+                pieces.append(entering ? .heading(level: level, id: nil, position(of: node)) : .headingEnd(level: level, selfLinkTo: nil))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if insideLink > 0, !namedLink, isVisible(cmark_node_get_literal(node)) {
+                    pieces.append(.text)
+                    namedLink = true
+                }
+            default:
+                break
+            }
+        }
+        return pieces
+    }
+
+    /// Where a node the hooks made stands in the source, and the heading it wraps, if it does.
+    private struct NodeOrigin {
+        var position: SourcePosition
+        var heading: HeadingWrapper?
+    }
+
+    /// Text a reader sees: not only spaces, line breaks or no-break spaces.
+    private static func isVisible(_ literal: UnsafePointer<CChar>?) -> Bool {
+        guard let literal else { return false }
+        var cursor = literal
+        var nonASCII = false
+        while cursor.pointee != 0 {
+            let byte = UInt8(bitPattern: cursor.pointee)
+            if byte > 32 && byte < 128 { return true }
+            nonASCII = nonASCII || byte >= 128
+            cursor += 1
+        }
+        return nonASCII && String(cString: literal).contains { !$0.isWhitespace }
     }
 
     // MARK: - Passes
@@ -189,7 +293,8 @@ enum CommonMark {
 
     /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
     private static func rewriteRun(startingAt start: OpaquePointer, triggers: String,
-                                   with hook: (String, TextRunPositions) -> [InlinePiece]) {
+                                   with hook: (String, TextRunPositions) -> [InlinePiece]?,
+                                   origins: inout [OpaquePointer: NodeOrigin]) {
         // In an image description each text node is a run of its own (see `startsRun`).
         let alone = isInsideImage(start)
         if !triggers.isEmpty {
@@ -220,13 +325,13 @@ enum CommonMark {
             }
         }
         if joined { cmark_node_set_literal(start, text) }
-        rewrite(textNode: start, literal: text, positions: positions, with: hook)
+        rewrite(textNode: start, literal: text, positions: positions, with: hook, origins: &origins)
     }
 
     private static func rewrite(textNode node: OpaquePointer, literal: String, positions: TextRunPositions,
-                                with hook: (String, TextRunPositions) -> [InlinePiece]) {
-        let pieces = hook(literal, positions)
-        if pieces == [.text(literal)] { return }
+                                with hook: (String, TextRunPositions) -> [InlinePiece]?,
+                                origins: inout [OpaquePointer: NodeOrigin]) {
+        guard let pieces = hook(literal, positions), pieces != [.text(literal)] else { return }
         for piece in pieces {
             switch piece {
             case .text(let text):
@@ -235,6 +340,7 @@ enum CommonMark {
                 cmark_node_insert_before(node, new)
             case .wrapped(let open, let text, let close):
                 guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+                origins[wrapper] = NodeOrigin(position: positions.position(atByte: 0))
                 cmark_node_set_on_enter(wrapper, open)
                 cmark_node_set_on_exit(wrapper, close)
                 if let inner = cmark_node_new(CMARK_NODE_TEXT) {
@@ -249,7 +355,8 @@ enum CommonMark {
 
     /// Whether any block was replaced.
     private static func replaceTopLevelBlocks(
-        of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline], (Int) -> [String]) -> [BlockReplacement]
+        of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline], (Int) -> [String]) -> [BlockReplacement],
+        origins: inout [OpaquePointer: NodeOrigin]
     ) -> Bool {
         var blocks: [OpaquePointer] = []
         var child = cmark_node_first_child(document)
@@ -292,6 +399,7 @@ enum CommonMark {
             guard range.lowerBound >= 0, range.upperBound < blocks.count,
                   !freed.intersects(integersIn: range.lowerBound..<(range.upperBound + 1)) else { continue }
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            origins[block] = NodeOrigin(position: position(of: blocks[range.lowerBound]))
             cmark_node_set_on_enter(block, replacement.html)
             cmark_node_insert_before(blocks[range.lowerBound], block)
             for index in range { cmark_node_free(blocks[index]) }
@@ -302,8 +410,10 @@ enum CommonMark {
 
     /// The heading's content moves, unrendered, into an inline wrapper that carries the new
     /// tags, inside a block that ends the line as cmark's heading did.
-    private static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper) {
+    private static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper, at position: SourcePosition,
+                             origins: inout [OpaquePointer: NodeOrigin]) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        origins[inline] = NodeOrigin(position: position, heading: wrapper)
         cmark_node_set_on_enter(inline, wrapper.open)
         cmark_node_set_on_exit(inline, wrapper.close)
         while let child = cmark_node_first_child(node) {
@@ -328,6 +438,22 @@ enum CommonMark {
                 // Joined text keeps its line breaks; a reader sees a space.
                 let literal = string(cmark_node_get_literal(node))
                 text += literal.utf8.contains(10) ? String(literal.map { $0 == "\n" ? " " : $0 }) : literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// An image's alt text as cmark writes it: its text, code and raw HTML, breaks as spaces.
+    private static func altText(of image: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(image) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += string(cmark_node_get_literal(node))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }

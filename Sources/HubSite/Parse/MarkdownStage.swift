@@ -42,6 +42,8 @@ struct MarkdownStage {
                     lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
                 }
             }
+            // Nothing to replace and no date to mark: the run stays as cmark parsed it.
+            guard hasVariable || !writtenDates.isEmpty else { return nil }
             let substituted = hasVariable ? options.variables.substitute(in: text) : (text: text, problems: [])
             for problem in substituted.problems {
                 problems.error(at: location(positions.position(atByte: problem.byteOffset)), problem.message, fix: problem.fix)
@@ -65,8 +67,9 @@ struct MarkdownStage {
         // Dates and the stale-date lint need a digit, variables a brace: other text cannot change.
         hooks.textTriggers = "0123456789{"
         var links: [String: LinkOrigin] = [:]
+        let root = RelativeURL.root(depth: options.depth)
         hooks.rewriteURL = { url, position in
-            let rewritten = RelativeURL.fromSiteAbsolute(url, depth: options.depth)
+            let rewritten = RelativeURL.fromSiteAbsolute(url, root: root)
             if links[rewritten] == nil { links[rewritten] = LinkOrigin(written: url, location: location(position)) }
             return rewritten
         }
@@ -91,8 +94,9 @@ struct MarkdownStage {
             return HeadingMarkup.wrapper(level: heading.level, id: id, plainText: heading.plainText)
         }
 
-        let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
+        let rendered = CommonMark.render(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks, outline: true)
         log.append(contentsOf: problems.all)
-        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint)
+        return RenderedMarkdown(html: rendered.html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint,
+                                outline: rendered.outline.map { PageOutline(pieces: $0, file: file, lineOffset: lineOffset) })
     }
 }
