@@ -9,7 +9,7 @@ struct ContentFile: Sendable {
     var kind: Page.Kind
 
     /// How many folders below the root the page's `index.html` sits.
-    var depth: Int { urlPath.split(separator: "/").count }
+    var depth: Int { URLPathDepth.of(urlPath) }
 
     /// `index.md` → "", `accessibility.md` → `accessibility/`, `guides/index.md` → `guides/`.
     /// Every folder and file name must be a plain slug, so no name can lead outside public/.

@@ -31,7 +31,9 @@ struct YAMLMap {
         let offset = firstLine - 1
         let start = SourceLocation(file: file, line: firstLine)
         do {
-            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8) else {
+            // Composing makes nodes, not Swift values: an empty constructor spares building
+            // Yams' default one (three dictionaries of closures) for every page.
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor([:], [:], [:]), .utf8) else {
                 return YAMLMap(file: file, lineOffset: offset, mapping: Node.Mapping([]), location: start)
             }
             var budget = maximumNodes

@@ -10,16 +10,44 @@ enum RelativeURL {
     /// `../accessibility/index.html`. Folder links get `index.html` so they also work from disk.
     /// Anything that is not a site-absolute path (`https:`, `mailto:`, `#top`, `//host`) is kept.
     static func fromSiteAbsolute(_ url: String, depth: Int) -> String {
-        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return url }
-        return link(to: String(url.dropFirst()), depth: depth)
+        fromSiteAbsolute(url, root: root(depth: depth))
+    }
+
+    /// The same, with the way back to the root made once per page.
+    static func fromSiteAbsolute(_ url: String, root: String) -> String {
+        let bytes = url.utf8
+        guard bytes.first == UInt8(ascii: "/"), bytes.dropFirst().first != UInt8(ascii: "/") else { return url }
+        return link(to: String(url.dropFirst()), root: root)
     }
 
     /// A link from a page `depth` folders deep to `path`, given from the root without a leading slash
     /// ("", "hubs/", "style.css", "hubs/#london").
     static func link(to path: String, depth: Int) -> String {
+        link(to: path, root: root(depth: depth))
+    }
+
+    static func link(to path: String, root: String) -> String {
         let suffixStart = path.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? path.endIndex
         var target = String(path[..<suffixStart])
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
-        return root(depth: depth) + target + path[suffixStart...]
+        return root + target + path[suffixStart...]
+    }
+}
+
+/// How many folders deep an address inside the site is: its parts between slashes
+/// (`pages/a/` → 2, `404.html` → 1, the home page → 0). Counted on bytes: it is asked for every page.
+enum URLPathDepth {
+    static func of(_ urlPath: String) -> Int {
+        var parts = 0
+        var inPart = false
+        for byte in urlPath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                parts += 1
+            }
+        }
+        return parts
     }
 }

@@ -12,7 +12,8 @@ struct SlugMaker {
 
     /// A new id for `text`: the slug, or the slug with `-1`, `-2`, … when already taken.
     mutating func makeID(for text: String) -> String {
-        let base = Self.slug(text).isEmpty ? "section" : Self.slug(text)
+        let slug = Self.slug(text)
+        let base = slug.isEmpty ? "section" : slug
         var candidate = base
         var counter = 1
         while used.contains(candidate) {

@@ -29,22 +29,23 @@ enum PageContext {
     static func make(page: Page, site: Site, root: String, inlineCSS: String? = nil, shared: Shared? = nil) -> [String: Any] {
         let config = site.config
         var context = (shared ?? Shared(config)).values
-        context.merge([
-            "root": root,
-            "home_url": root + "index.html",
-            "stylesheet_url": root + "style.css",
-            "script_url": root + "site.js",
-            "calendar_url": root + "key-dates.ics",
-            "accessibility_url": root + "accessibility/index.html",
-            "page": [
-                "title": page.title,
-                "body": page.body.html,
-                "toc": page.body.tableOfContents.map { ["id": $0.id, "text": $0.text] },
-                "has_toc": page.body.tableOfContents.count > 1,
-                "is_sheet": page.kind == .sheet,
-                "is_home": page.urlPath.isEmpty,
-            ].merging(page.description.map { ["description": $0] } ?? [:]) { $1 },
-        ]) { $1 }
+        // Set key by key: merging dictionaries made and hashed two more per page.
+        context["root"] = root
+        context["home_url"] = root + "index.html"
+        context["stylesheet_url"] = root + "style.css"
+        context["script_url"] = root + "site.js"
+        context["calendar_url"] = root + "key-dates.ics"
+        context["accessibility_url"] = root + "accessibility/index.html"
+        var pageValues: [String: Any] = [
+            "title": page.title,
+            "body": page.body.html,
+            "toc": page.body.tableOfContents.map { ["id": $0.id, "text": $0.text] },
+            "has_toc": page.body.tableOfContents.count > 1,
+            "is_sheet": page.kind == .sheet,
+            "is_home": page.urlPath.isEmpty,
+        ]
+        if let description = page.description { pageValues["description"] = description }
+        context["page"] = pageValues
         context["hubs_url"] = root + "hubs/index.html"
         context["breadcrumbs"] = breadcrumbs(for: page, root: root)
         if let hub = page.hub { context["hub"] = hubContext(hub, site: site, root: root) }
