@@ -9,7 +9,7 @@ extension SiteBuilder {
         let sink = FolderSink(folder: staging)
         var result: Result
         do {
-            result = try run(into: sink, keepBodies: false)
+            result = try run(into: sink, keepBodies: false, lintProse: false)
         } catch {
             OutputWriter.discard(staging)
             throw error

@@ -26,14 +26,15 @@ public struct SiteBuilder: Sendable {
     /// Builds the whole site in memory. Throws every error of the build at once.
     public func render() throws(BuildFailure) -> Result {
         let sink = MemorySink()
-        var result = try run(into: sink, keepBodies: true)
+        var result = try run(into: sink, keepBodies: true, lintProse: true)
         result.files = sink.sortedFiles
         return result
     }
 
     /// The pipeline. Each page is read, parsed, rendered, handed to `sink` and scanned for the
     /// link checker inside one task, so only small facts about it outlive the task.
-    func run(into sink: some OutputSink, keepBodies: Bool) throws(BuildFailure) -> Result {
+    /// `lintProse` runs the stale-date lint, which only `hubsite check` and the preview show.
+    func run(into sink: some OutputSink, keepBodies: Bool, lintProse: Bool) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
         var timings: [(String, Double)] = []
         func timed<T>(_ stage: String, _ work: () -> T) -> T {
@@ -66,7 +67,7 @@ public struct SiteBuilder: Sendable {
         let render = !log.hasErrors
 
         // Pages: everything a page needs is known now, except the finder, which lists every hub.
-        let loader = PageLoader(config: config, templateNames: templates.names)
+        let loader = PageLoader(config: config, templateNames: templates.names, lintProse: lintProse)
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: listing.assets.map(\.path)))
         let checker = SiteChecker()
         let shared = PageContext.Shared(config)

@@ -8,12 +8,15 @@ struct PageLoader {
 
     var config: SiteConfig
     var templateNames: Set<String>
+    /// Whether pages carry the stale-date lint's findings (see `RenderedMarkdown.lint`).
+    var lintProse: Bool
     /// Made once: every page of a build shares them.
     private let variables: TextVariables
 
-    init(config: SiteConfig, templateNames: Set<String>) {
+    init(config: SiteConfig, templateNames: Set<String>, lintProse: Bool = true) {
         self.config = config
         self.templateNames = templateNames
+        self.lintProse = lintProse
         variables = TextVariables(values: config.variables)
     }
 
@@ -62,7 +65,7 @@ struct PageLoader {
         }
         let stage = MarkdownStage(options: .init(
             variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet,
-            cohort: config.cohort))
+            cohort: lintProse ? config.cohort : nil))
         let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
         return Page(kind: kind, source: path, title: title, description: description, template: template,
                     urlPath: content.urlPath, body: body, hub: hub)

@@ -78,18 +78,17 @@ struct SourceFile: Sendable {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Validating is fast; finding where the bad byte is only matters when there is one.
-        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes) ?? 0
             return .failure(Diagnostic(
                 at: location(ofByte: bad, in: bytes, file: path),
                 "the file is not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) cannot start or continue a character)",
                 fix: "save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"
             ))
         }
-        if bytes.contains(UInt8(ascii: "\r")) {
-            bytes = normalizedLineEndings(bytes)
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return .success(SourceFile(path: path, text: text))
+        let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false }
+        guard hasCarriageReturn else { return .success(SourceFile(path: path, text: text)) }
+        return .success(SourceFile(path: path, text: String(decoding: normalizedLineEndings(bytes), as: UTF8.self)))
     }
 
     /// "\r\n" and a lone "\r" become "\n".
