@@ -113,34 +113,32 @@ public struct SiteChecker: Sendable {
             case .markup(let html, let position):
                 HTMLScanner.scan(html) { page.visit($0, at: body.location(position), line: bodyLine) }
             case .link(let url, let position):
-                page.visit(.tag(.init(name: "a", attributes: .init(pairs: [("href", url)]), isClosing: false, line: bodyLine)),
-                           at: body.location(position), line: bodyLine)
+                page.link(to: url, at: body.location(position), line: bodyLine, labelled: false)
             case .linkEnd:
-                page.visit(.tag(.init(name: "a", attributes: .init(), isClosing: true, line: bodyLine)))
+                page.linkEnd()
             case .image(let url, let alt, let position):
-                page.visit(.tag(.init(name: "img", attributes: .init(pairs: [("src", url), ("alt", alt)]), isClosing: false, line: bodyLine)),
-                           at: body.location(position), line: bodyLine)
+                page.image(url, alt: alt, at: body.location(position), line: bodyLine)
             case .heading(let level, let id, let position):
-                page.visit(.tag(.init(name: "h\(level)", attributes: .init(pairs: id.map { [("id", $0)] } ?? []), isClosing: false, line: bodyLine)),
-                           at: body.location(position), line: bodyLine)
-            case .headingEnd(let level, let selfLink):
+                let place = body.location(position)
+                if let id { page.recordID(id, at: place) }
+                page.heading(level: level, at: place)
+            case .headingEnd(_, let selfLink):
                 if let selfLink {
-                    // HeadingMarkup's link: named by its aria-label.
-                    page.visit(.tag(.init(name: "a", attributes: .init(pairs: [("href", "#" + selfLink), ("aria-label", selfLink)]), isClosing: false,
-                                          line: bodyLine)), line: bodyLine)
-                    page.visit(.tag(.init(name: "a", attributes: .init(), isClosing: true, line: bodyLine)))
+                    // HeadingMarkup's link to the heading, named by its aria-label.
+                    page.link(to: "#" + selfLink, at: place(path, bodyLine), line: bodyLine, labelled: true)
+                    page.linkEnd()
                 }
-                page.visit(.tag(.init(name: "h\(level)", attributes: .init(), isClosing: true, line: bodyLine)))
             case .text:
-                page.visit(.text)
+                page.text()
             }
         }
         HTMLScanner.scan(after, firstLine: bodyLine + bodyLineBreaks) { page.visit($0) }
         return page.finish()
     }
 
-    /// One page's facts, gathered event by event. Each problem is placed where the event came
-    /// from: a line of the HTML file, or the place in the Markdown the body's outline gives.
+    /// One page's facts, gathered element by element, from its HTML's tags or from its body's
+    /// outline. Each problem is placed where the element came from: a line of the HTML file, or
+    /// the place in the Markdown.
     private struct PageScan {
         let checker: SiteChecker
         let path: String
@@ -159,58 +157,85 @@ public struct SiteChecker: Sendable {
         mutating func visit(_ event: HTMLScanner.Event, at place: SourceLocation? = nil, line: Int? = nil) {
             switch event {
             case .text:
-                if openLink != nil { openLink?.hasName = true }
+                text()
             case .tag(let tag) where tag.isClosing:
-                if tag.name == "a", let link = openLink {
-                    if !link.hasName {
-                        log.error(at: link.place, "empty link to \"\(link.href)\": it has no text a screen reader can announce",
-                                  fix: "give the link text, e.g. [Accessibility statement](/accessibility/)")
-                    }
-                    openLink = nil
-                }
+                if tag.name == "a" { linkEnd() }
             case .tag(let tag):
                 let here = place ?? checker.place(path, tag.line)
-                if let id = tag.attributes["id"] {
-                    if let first = firstPlaces[id] {
-                        let firstPlace = first.file == here.file ? "first on line \(first.line)" : "first at \(first)"
-                        log.error(at: here, "duplicate id \"\(id)\" (\(firstPlace))",
-                                  fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
-                    } else {
-                        firstPlaces[id] = here
-                        facts.ids.insert(id)
-                    }
-                }
+                let line = line ?? tag.line
+                if let id = tag.attributes["id"] { recordID(id, at: here) }
                 if SiteChecker.isLinking(tag.name) {
                     let rel = tag.name == "link" ? tag.attributes["rel"] : nil
                     if rel != "canonical", rel != "alternate" {
-                        if let url = tag.attributes["href"] { facts.links.append((url, line ?? tag.line)) }
-                        if let url = tag.attributes["src"] { facts.links.append((url, line ?? tag.line)) }
+                        if tag.name != "a", let url = tag.attributes["href"] { facts.links.append((url, line)) }
+                        if tag.name != "img", let url = tag.attributes["src"] { facts.links.append((url, line)) }
                     }
                 }
                 switch tag.name {
                 case "img":
-                    if tag.attributes["alt"] == nil {
-                        log.error(at: here, "image \"\(tag.attributes["src"] ?? "")\" has no alt text",
-                                  fix: "describe the image: ![what it shows](image.png), or leave the words out only if it is decorative")
-                    } else if tag.attributes["alt"]?.isEmpty == false {
-                        openLink?.hasName = true
+                    image(tag.attributes["src"], alt: tag.attributes["alt"], at: here, line: line)
+                case "a":
+                    if let href = tag.attributes["href"] {
+                        let labelled = !(tag.attributes["aria-label"] ?? "").isEmpty || tag.attributes["aria-labelledby"] != nil
+                        link(to: href, at: here, line: line, labelled: labelled)
                     }
-                case "a" where tag.attributes["href"] != nil:
-                    let labelled = !(tag.attributes["aria-label"] ?? "").isEmpty || tag.attributes["aria-labelledby"] != nil
-                    openLink = (here, labelled, tag.attributes["href"] ?? "")
+                    // An <a> with a src is no image: its src is a link like any other.
+                    if let url = tag.attributes["src"] { facts.links.append((url, line)) }
                 case "h1", "h2", "h3", "h4", "h5", "h6":
-                    let level = Int(tag.name.utf8.last! - 48)
-                    if level > previousHeading + 1 {
-                        log.error(at: here,
-                                  previousHeading == 0 ? "the page's first heading is <\(tag.name)>, not <h1>"
-                                                       : "heading level skipped: <\(tag.name)> follows <h\(previousHeading)>",
-                                  fix: "use the next level down (\(String(repeating: "#", count: previousHeading + 1)) in Markdown) so the outline has no gaps")
-                    }
-                    previousHeading = level
+                    heading(level: Int(tag.name.utf8.last! - 48), at: here)
                 default:
                     break
                 }
             }
+        }
+
+        mutating func text() {
+            if openLink != nil { openLink?.hasName = true }
+        }
+
+        mutating func recordID(_ id: String, at place: SourceLocation) {
+            if let first = firstPlaces[id] {
+                let firstPlace = first.file == place.file ? "first on line \(first.line)" : "first at \(first)"
+                log.error(at: place, "duplicate id \"\(id)\" (\(firstPlace))",
+                          fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
+            } else {
+                firstPlaces[id] = place
+                facts.ids.insert(id)
+            }
+        }
+
+        mutating func link(to url: String, at place: SourceLocation, line: Int, labelled: Bool) {
+            facts.links.append((url, line))
+            openLink = (place, labelled, url)
+        }
+
+        mutating func linkEnd() {
+            guard let link = openLink else { return }
+            if !link.hasName {
+                log.error(at: link.place, "empty link to \"\(link.href)\": it has no text a screen reader can announce",
+                          fix: "give the link text, e.g. [Accessibility statement](/accessibility/)")
+            }
+            openLink = nil
+        }
+
+        mutating func image(_ url: String?, alt: String?, at place: SourceLocation, line: Int) {
+            if let url { facts.links.append((url, line)) }
+            if alt == nil {
+                log.error(at: place, "image \"\(url ?? "")\" has no alt text",
+                          fix: "describe the image: ![what it shows](image.png), or leave the words out only if it is decorative")
+            } else if alt?.isEmpty == false {
+                openLink?.hasName = true
+            }
+        }
+
+        mutating func heading(level: Int, at place: SourceLocation) {
+            if level > previousHeading + 1 {
+                log.error(at: place,
+                          previousHeading == 0 ? "the page's first heading is <h\(level)>, not <h1>"
+                                               : "heading level skipped: <h\(level)> follows <h\(previousHeading)>",
+                          fix: "use the next level down (\(String(repeating: "#", count: previousHeading + 1)) in Markdown) so the outline has no gaps")
+            }
+            previousHeading = level
         }
 
         mutating func finish() -> PageFacts {
