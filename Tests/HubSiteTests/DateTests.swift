@@ -15,6 +15,12 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(matches.first?.byteOffset, 6)
     }
 
+    func testDatesNextToEachOtherAndToPunctuation() {
+        let matches = UKDateScanner.matches(in: "Tuesday, 16 December 2025 1 March 2026(Monday-2 March 2026) 3\u{A0}March\u{A0}2026")
+        XCTAssertEqual(matches.map(\.written), ["Tuesday, 16 December 2025", "1 March 2026", "2 March 2026", "3\u{A0}March\u{A0}2026"])
+        XCTAssertEqual(matches.map(\.byteOffset), [0, 26, 46, 60])
+    }
+
     func testIgnoresThingsThatAreNotDates() {
         XCTAssertEqual(outcomes("116 December 2025, December 2025, 16 Dec 2025, 16 december 2025, 16 December 25, 2025"), [])
         XCTAssertEqual(outcomes("Maythorpe 3 Mayfield 2020"), [])

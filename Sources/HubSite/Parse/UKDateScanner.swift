@@ -23,18 +23,18 @@ enum UKDateScanner {
     private static let months = CalendarDate.monthNames.map { Array($0.utf8) }
     private static let weekdays = CalendarDate.weekdayNames.map { Array($0.utf8) }
 
+    /// Found from each month's name outwards: the words around a name decide, so text is not
+    /// cut into words first (most runs of text name no month at all).
     static func matches(in text: String) -> [Match] {
         var copy = text
         return copy.withUTF8 { bytes in
-            // Cheap test first: most runs of text name no month at all.
-            guard bytes.count >= 8, containsMonthName(bytes) else { return [] }
-            let words = words(in: bytes)
             var matches: [Match] = []
             var index = 0
-            while index < words.count {
-                if let (match, next) = match(at: index, in: words, bytes: bytes, text: text) {
+            while index + 3 <= bytes.count {
+                if let month = monthName(at: index, in: bytes),
+                   let (match, end) = match(aroundMonth: month, at: index, in: bytes, text: text) {
                     matches.append(match)
-                    index = next
+                    index = end
                 } else {
                     index += 1
                 }
@@ -43,35 +43,84 @@ enum UKDateScanner {
         }
     }
 
-    // MARK: - Words
-
-    /// A run of ASCII letters and digits, and what separates it from the run before.
-    private struct Word {
-        var start: Int
-        var end: Int
-        /// Only spaces, no-break spaces or one line break stand between it and the word before.
-        var followsSpace: Bool
-        /// ", " stands between it and the word before (after a weekday).
-        var followsComma: Bool
+    /// The month whose name is the whole word starting at `index`, if any.
+    private static func monthName(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        switch bytes[index] {
+        case 65, 68, 70, 74, 77, 78, 79, 83:  // A D F J M N O S
+            guard index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+            for (month, name) in months.enumerated() where name[0] == bytes[index] && index + name.count <= bytes.count {
+                var same = true
+                for offset in 1..<name.count where bytes[index + offset] != name[offset] {
+                    same = false
+                    break
+                }
+                let end = index + name.count
+                if same, end == bytes.count || !isWordByte(bytes[end]) { return month }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
+
+    private static func match(aroundMonth month: Int, at monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                              text: String) -> (Match, Int)? {
+        let monthEnd = monthStart + months[month].count
+        // The year: the next word, after spaces.
+        var yearStart = monthEnd
+        while yearStart < bytes.count, !isWordByte(bytes[yearStart]) { yearStart += 1 }
+        var yearEnd = yearStart
+        while yearEnd < bytes.count, isWordByte(bytes[yearEnd]) { yearEnd += 1 }
+        guard yearStart > monthEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[monthEnd..<yearStart])),
+              let year = fourDigits(bytes, yearStart..<yearEnd)
+        else { return nil }
+        // The day: the word before, after spaces.
+        var dayEnd = monthStart
+        while dayEnd > 0, !isWordByte(bytes[dayEnd - 1]) { dayEnd -= 1 }
+        var dayStart = dayEnd
+        while dayStart > 0, isWordByte(bytes[dayStart - 1]) { dayStart -= 1 }
+        guard dayStart < dayEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[dayEnd..<monthStart])),
+              let day = dayNumber(bytes, dayStart..<dayEnd)
+        else { return nil }
+        // A weekday before it, after spaces or ", ".
+        var start = dayStart
+        var weekday: String?
+        var weekdayEnd = dayStart
+        while weekdayEnd > 0, !isWordByte(bytes[weekdayEnd - 1]) { weekdayEnd -= 1 }
+        var weekdayStart = weekdayEnd
+        while weekdayStart > 0, isWordByte(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
+        let gap = UnsafeBufferPointer(rebasing: bytes[weekdayEnd..<dayStart])
+        if weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
+           let index = weekdays.firstIndex(where: { equals(bytes, weekdayStart..<weekdayEnd, $0) }) {
+            weekday = CalendarDate.weekdayNames[index]
+            start = weekdayStart
+        }
+        return (makeMatch(start: start, end: yearEnd, day: day, month: month, year: year, weekday: weekday, bytes: bytes, text: text), yearEnd)
+    }
+
+    private static func makeMatch(start: Int, end: Int, day: Int, month: Int, year: Int, weekday: String?,
+                                  bytes: UnsafeBufferPointer<UInt8>, text: String) -> Match {
+        let outcome: Outcome
+        if let date = CalendarDate(year: year, month: month + 1, day: day) {
+            if let weekday, weekday != date.weekdayName {
+                outcome = .wrongWeekday(date, written: weekday)
+            } else {
+                outcome = .valid(date)
+            }
+        } else {
+            let days = CalendarDate.daysIn(month: month + 1, year: year)
+            outcome = .impossible(day == 0 ? "there is no day 0" : "\(CalendarDate.monthNames[month]) \(year) has \(days) days")
+        }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        let upper = text.utf8.index(lower, offsetBy: end - start)
+        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return Match(range: lower..<upper, byteOffset: start, written: written, outcome: outcome)
+    }
+
+    // MARK: - Words
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
-
-    private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
-        var words: [Word] = []
-        var index = 0
-        var gapStart = 0
-        while index < bytes.count {
-            guard isWordByte(bytes[index]) else { index += 1; continue }
-            let start = index
-            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            let gap = UnsafeBufferPointer(rebasing: bytes[gapStart..<start])
-            words.append(Word(start: start, end: index, followsSpace: isSpaceGap(gap), followsComma: isCommaGap(gap)))
-            gapStart = index
-        }
-        return words
     }
 
     private static func isSpaceGap(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -91,56 +140,23 @@ enum UKDateScanner {
         gap.count > 1 && gap[0] == UInt8(ascii: ",") && isSpaceGap(UnsafeBufferPointer(rebasing: gap[1...]))
     }
 
-    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Word, _ name: [UInt8]) -> Bool {
-        guard word.end - word.start == name.count else { return false }
-        for offset in 0..<name.count where bytes[word.start + offset] != name[offset] { return false }
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ name: [UInt8]) -> Bool {
+        guard word.count == name.count else { return false }
+        for offset in 0..<name.count where bytes[word.lowerBound + offset] != name[offset] { return false }
         return true
     }
 
-    private static func match(at index: Int, in words: [Word], bytes: UnsafeBufferPointer<UInt8>, text: String) -> (Match, Int)? {
-        var cursor = index
-        var weekday: String?
-        if let day = weekdays.firstIndex(where: { equals(bytes, words[cursor], $0) }) {
-            weekday = CalendarDate.weekdayNames[day]
-            cursor += 1
-            guard cursor < words.count, words[cursor].followsSpace || words[cursor].followsComma else { return nil }
-        }
-        guard cursor + 2 < words.count,
-              let day = dayNumber(bytes, words[cursor]),
-              words[cursor + 1].followsSpace, words[cursor + 2].followsSpace,
-              let month = months.firstIndex(where: { equals(bytes, words[cursor + 1], $0) }),
-              let year = fourDigits(bytes, words[cursor + 2])
-        else { return nil }
-        let start = words[index].start
-        let end = words[cursor + 2].end
-        let outcome: Outcome
-        if let date = CalendarDate(year: year, month: month + 1, day: day) {
-            if let weekday, weekday != date.weekdayName {
-                outcome = .wrongWeekday(date, written: weekday)
-            } else {
-                outcome = .valid(date)
-            }
-        } else {
-            let days = CalendarDate.daysIn(month: month + 1, year: year)
-            outcome = .impossible(day == 0 ? "there is no day 0" : "\(CalendarDate.monthNames[month]) \(year) has \(days) days")
-        }
-        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-        let upper = text.utf8.index(lower, offsetBy: end - start)
-        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return (Match(range: lower..<upper, byteOffset: start, written: written, outcome: outcome), cursor + 3)
-    }
-
     /// "16", "6", "16th", "1st": one or two digits, an optional English ordinal.
-    private static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Word) -> Int? {
-        var index = word.start
+    private static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
+        var index = word.lowerBound
         var value = 0
-        while index < word.end, index - word.start < 3, bytes[index] >= 48, bytes[index] <= 57 {
+        while index < word.upperBound, index - word.lowerBound < 3, bytes[index] >= 48, bytes[index] <= 57 {
             value = value * 10 + Int(bytes[index] - 48)
             index += 1
         }
-        let digits = index - word.start
+        let digits = index - word.lowerBound
         guard digits == 1 || digits == 2 else { return nil }
-        let suffix = word.end - index
+        let suffix = word.upperBound - index
         if suffix == 0 { return value }
         guard suffix == 2 else { return nil }
         let pair = (bytes[index], bytes[index + 1])
@@ -148,36 +164,13 @@ enum UKDateScanner {
         return ordinals.contains { $0 == pair } ? value : nil
     }
 
-    private static func fourDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Word) -> Int? {
-        guard word.end - word.start == 4 else { return nil }
+    private static func fourDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
+        guard word.count == 4 else { return nil }
         var value = 0
-        for index in word.start..<word.end {
+        for index in word {
             guard bytes[index] >= 48, bytes[index] <= 57 else { return nil }
             value = value * 10 + Int(bytes[index] - 48)
         }
         return value
-    }
-
-    /// One pass over the bytes: at each capital that starts a month's name, compare the names.
-    private static func containsMonthName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let end = bytes.count - 3
-        while index < end {
-            switch bytes[index] {
-            case 65, 68, 70, 74, 77, 78, 79, 83:  // A D F J M N O S
-                for name in months where name[0] == bytes[index] && index + name.count <= bytes.count {
-                    var same = true
-                    for offset in 1..<name.count where bytes[index + offset] != name[offset] {
-                        same = false
-                        break
-                    }
-                    if same { return true }
-                }
-            default:
-                break
-            }
-            index += 1
-        }
-        return false
     }
 }
