@@ -22,12 +22,12 @@ struct FrontMatterSplit: Sendable {
         }
         var lineNumber = 1
         var rest = text[...]
-        rest = rest[(rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex)...]
+        rest = rest[afterLine(of: rest)...]
         let yamlStart = rest.startIndex
         while !rest.isEmpty {
             lineNumber += 1
             let line = firstLine(of: rest)
-            let next = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            let next = afterLine(of: rest)
             if isFence(line, closing: true) {
                 return .success(FrontMatterSplit(
                     yaml: String(text[yamlStart..<rest.startIndex]), yamlFirstLine: 2,
@@ -41,8 +41,14 @@ struct FrontMatterSplit: Sendable {
             fix: "add a line \"---\" after the last front-matter key (did you forget it?)"))
     }
 
+    // Lines are found on UTF-8 bytes: finding "\n" as a Character means grapheme breaking.
     private static func firstLine(of text: Substring) -> Substring {
-        text[..<(text.firstIndex(of: "\n") ?? text.endIndex)]
+        text[..<(text.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex)]
+    }
+
+    /// Where the line after the first one starts.
+    private static func afterLine(of text: Substring) -> Substring.Index {
+        text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.endIndex
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

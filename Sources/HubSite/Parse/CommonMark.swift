@@ -141,8 +141,10 @@ enum CommonMark {
         // One walk before any change: changing a tree under an iterator is not allowed.
         var found = collect(in: document)
         if let rewriteText = hooks.rewriteText {
+            // As C text once: handing a Swift string to strpbrk copies it on every call.
+            let triggers = hooks.textTriggers.utf8CString
             for start in found.textRunStarts {
-                rewriteRun(startingAt: start, triggers: hooks.textTriggers, with: rewriteText, origins: &origins)
+                rewriteRun(startingAt: start, triggers: triggers, with: rewriteText, origins: &origins)
             }
         }
         if let rewriteURL = hooks.rewriteURL {
@@ -305,17 +307,20 @@ enum CommonMark {
     }
 
     /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
-    private static func rewriteRun(startingAt start: OpaquePointer, triggers: String,
+    private static func rewriteRun(startingAt start: OpaquePointer, triggers: ContiguousArray<CChar>,
                                    with hook: (String, TextRunPositions) -> [InlinePiece]?,
                                    origins: inout [OpaquePointer: NodeOrigin]) {
-        // In an image description each text node is a run of its own (see `startsRun`).
-        let alone = isInsideImage(start)
-        if !triggers.isEmpty {
+        // In an image description each text node is a run of its own (see `startsRun`); a run
+        // of one node needs no asking.
+        let alone = nextInRun(after: start) != nil && isInsideImage(start)
+        if triggers.count > 1 {
             var node: OpaquePointer? = start
             var triggered = false
             while let current = node, !triggered {
                 // strpbrk: glibc's vectorised search; nearly all text has none of the bytes.
-                triggered = cmark_node_get_literal(current).map { strpbrk($0, triggers) != nil } ?? false
+                triggered = cmark_node_get_literal(current).map { literal in
+                    triggers.withUnsafeBufferPointer { strpbrk(literal, $0.baseAddress!) != nil }
+                } ?? false
                 node = alone ? nil : nextInRun(after: current)
             }
             guard triggered else { return }
