@@ -214,7 +214,7 @@ enum CommonMark {
                 }
             case CMARK_NODE_IMAGE:
                 // Its text is its alt text, not text on the page: the walk skips it.
-                pieces.append(.image(url: string(cmark_node_get_url(node)), alt: altText(of: node), position(of: node)))
+                pieces.append(.image(url: string(cmark_node_get_url(node)), alt: plainText(of: node, withRawHTML: true), position(of: node)))
                 cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
             case CMARK_NODE_HEADING:
                 let level = Int(cmark_node_get_heading_level(node))
@@ -446,34 +446,21 @@ enum CommonMark {
 
     // MARK: - Reading nodes
 
-    /// The text a reader sees: literal text and code, breaks as spaces.
-    private static func plainText(of root: OpaquePointer) -> String {
+    /// The text a reader sees: literal text and code, breaks as spaces. An image's alt text, as
+    /// cmark writes it, also holds the raw HTML inside the image's description.
+    private static func plainText(of root: OpaquePointer, withRawHTML: Bool = false) -> String {
         var text = ""
         guard let iterator = cmark_iter_new(root) else { return text }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if type == CMARK_NODE_HTML_INLINE, !withRawHTML { continue }
                 // Joined text keeps its line breaks; a reader sees a space.
                 let literal = string(cmark_node_get_literal(node))
                 text += literal.utf8.contains(10) ? String(literal.map { $0 == "\n" ? " " : $0 }) : literal
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: break
-            }
-        }
-        return text
-    }
-
-    /// An image's alt text as cmark writes it: its text, code and raw HTML, breaks as spaces.
-    private static func altText(of image: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(image) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += string(cmark_node_get_literal(node))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }
