@@ -140,13 +140,19 @@ final class CheckTests: XCTestCase {
             ("<main>{{{page.body}}}</main><aside>{{{page.body}}}</aside>\n", "</main><aside><p>Some <em>words</em>"),
             ("<meta content=\"{{{page.body}}}\"><main>{{{page.body}}}</main>\n", "<meta content=\"<p>Some"),
             ("<!-- {{{page.body}}} --><main>{{#page.body}}{{{page.body}}}{{/page.body}}</main>\n", "<!-- <p>Some"),
+            ("<main>{{{lowercased(page.body)}}}</main>\n", "<main><p>some <em>words</em>"),
         ]
         for (template, expected) in cases {
             let site = try TestSite(["content/x.md": markdown, "templates/page.mustache": template])
             try site.build()
             try site.assertFile("x/index.html", contains: expected)
-            try site.assertFile("x/index.html", lacks: "hubsite-body")
+            try site.assertFile("x/index.html", lacks: PageShell.marker)
         }
+        // A transformed body is read from the HTML, as it was written.
+        let shouting = try TestSite(["content/x.md": markdown, "templates/page.mustache": "<main>{{{uppercased(page.body)}}}</main>\n"])
+        XCTAssertEqual(shouting.buildErrors(), [
+            "public/x/index.html:1:1: broken link \"../ACCESSIBILITY/INDEX.HTML\": ACCESSIBILITY/INDEX.HTML does not exist in the site",
+        ])
     }
 
     func testCheckerOnAFolderListsExternalLinksAndFindsEverything() {

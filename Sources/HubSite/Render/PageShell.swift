@@ -7,10 +7,11 @@ struct PageShell {
     var before: [UInt8]
     var after: [UInt8]
 
-    /// Stands in for the body. Its "<" is escaped by `{{page.body}}` and its letters changed by a
-    /// transform, so the stand-in is found only where the body would have been written as it is.
-    /// Random per run, so no value an editor writes can hold it; it never reaches the output.
-    static let marker = "<hubsite-body-\(UUID().uuidString)>"
+    /// Stands in for the body. Its "<" is escaped by `{{page.body}}`, and upper- and lower-case
+    /// letters are changed by any transform, so the stand-in is found only where the body would
+    /// have been written as it is. Random per run, so no value an editor writes can hold it; it
+    /// never reaches the output.
+    static let marker = "<hubsite-Body-\(UUID().uuidString)>"
 
     /// The parts around the single place `rendered` holds the marker, if that place is in text
     /// (not inside a tag, comment, script or style); nil otherwise.
