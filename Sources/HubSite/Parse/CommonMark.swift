@@ -123,16 +123,9 @@ enum CommonMark {
             // Nothing of the page is used after this: the HTML has been copied into a String.
             arena?.end()
         }
-        let allocator = arena != nil ? PageArena.allocator : cmark_get_default_mem_allocator()
-        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, allocator) else { return ("", []) }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
+        guard let document = parse(bytes, with: arena != nil ? PageArena.allocator : cmark_get_default_mem_allocator()) else {
+            return ("", [])
         }
-        let document = cmark_parser_finish(parser)
-        cmark_parser_free(parser)
-        guard let document else { return ("", []) }
         defer { if arena == nil { cmark_node_free(document) } }
         // Nodes the hooks make have no place in the source: they take the place of what they replace.
         var origins: [OpaquePointer: NodeOrigin] = [:]
@@ -249,6 +242,17 @@ enum CommonMark {
             cursor += 1
         }
         return nonASCII && String(cString: literal).contains { !$0.isWhitespace }
+    }
+
+    private static func parse(_ bytes: [UInt8], with allocator: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, allocator) else { return nil }
+        defer { cmark_parser_free(parser) }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        return cmark_parser_finish(parser)
     }
 
     // MARK: - Passes
