@@ -177,16 +177,18 @@ def main():
                     wall, rss = measure(command, folder / f"out-{tool}")
                     times[tool].append(wall)
                     memory[tool].append(rss)
-            result = {tool: (statistics.median(times[tool]), max(memory[tool])) for tool in times}
+            result = {tool: (statistics.median(times[tool]), max(memory[tool]), min(times[tool]), max(times[tool])) for tool in times}
             results[label] = result
             h, g, f = result["hubsite"], result["hugo"], result["floor"]
             rows.append((label, count, h, g, f))
             shutil.rmtree(folder)
 
-    print(f"{'site':<10} {'tool':<8} {'median s':>9} {'peak MiB':>9} {'pages/s':>9}")
+    # The spread of the runs says how far one run's ratios can be trusted on a noisy machine.
+    print(f"{'site':<10} {'tool':<8} {'median s':>9} {'min-max s':>13} {'peak MiB':>9} {'pages/s':>9}")
     for label, count, h, g, f in rows:
-        for tool, (wall, rss) in [("hubsite", h), ("hugo", g), ("cmark", f)]:
-            print(f"{label:<10} {tool:<8} {wall:>9.3f} {rss:>9.0f} {count / wall:>9.0f}")
+        for tool, (wall, rss, fastest, slowest) in [("hubsite", h), ("hugo", g), ("cmark", f)]:
+            spread = f"{fastest:.3f}-{slowest:.3f}"
+            print(f"{label:<10} {tool:<8} {wall:>9.3f} {spread:>13} {rss:>9.0f} {count / wall:>9.0f}")
         print(f"{label:<10} ratios: hubsite/Hugo time {h[0] / g[0]:.3f}, memory {h[1] / g[1]:.3f}; hubsite/cmark floor {h[0] / f[0]:.2f}\n")
 
     real = []
