@@ -130,7 +130,7 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         let outputPath = entry.urlPath + "index.html"
         let split: FrontMatterSplit
-        switch SourceFile.read(entry.url, as: entry.path).flatMap(FrontMatterSplit.split) {
+        switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
         case .failure(let diagnostic): return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: [diagnostic])
         case .success(let value): split = value
         }
@@ -197,7 +197,7 @@ public struct SiteBuilder: Sendable {
 
     /// A content file found in `content/`, not read yet.
     struct ContentEntry: Sendable {
-        var url: URL
+        var absolutePath: String
         /// `content/accessibility.md`
         var path: String
         var urlPath: String
@@ -217,11 +217,10 @@ public struct SiteBuilder: Sendable {
                       fix: "copy the file or folder into content/ instead of linking to it")
         }
         for file in tree.files {
-            let url = file.url
             let relative = file.relativePath
             let path = "content/" + relative
             guard relative.hasSuffix(".md") else {
-                if let data = try? Data(contentsOf: url) { assets.append(OutputFile(path: relative, contents: [UInt8](data))) }
+                if let data = try? Data(contentsOf: file.url) { assets.append(OutputFile(path: relative, contents: [UInt8](data))) }
                 continue
             }
             switch ContentFile.urlPath(forContentPath: relative) {
@@ -234,7 +233,7 @@ public struct SiteBuilder: Sendable {
                     continue
                 }
                 byURLPath[urlPath] = path
-                pages.append(ContentEntry(url: url, path: path, urlPath: urlPath, kind: Page.Kind.of(urlPath: urlPath)))
+                pages.append(ContentEntry(absolutePath: file.absolutePath, path: path, urlPath: urlPath, kind: Page.Kind.of(urlPath: urlPath)))
             }
         }
         for asset in assets {
@@ -250,7 +249,7 @@ public struct SiteBuilder: Sendable {
     func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
         let listing = listContent(&log)
         let contents = listing.pages.compactMap { entry -> ContentFile? in
-            switch SourceFile.read(entry.url, as: entry.path).flatMap(FrontMatterSplit.split) {
+            switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
             case .failure(let diagnostic):
                 log.append(contentsOf: [diagnostic])
                 return nil

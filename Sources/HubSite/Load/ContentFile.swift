@@ -14,7 +14,8 @@ struct ContentFile: Sendable {
     /// `index.md` → "", `accessibility.md` → `accessibility/`, `guides/index.md` → `guides/`.
     /// Every folder and file name must be a plain slug, so no name can lead outside public/.
     static func urlPath(forContentPath path: String) -> Result<String, Diagnostic> {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: "/" is ASCII, and splitting by Character was most of listing a large site.
+        var parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
         let location = SourceLocation(file: "content/" + path)
         guard let last = parts.last, last.hasSuffix(".md") else {
             return .failure(Diagnostic(at: location, "not a Markdown file"))
@@ -30,7 +31,7 @@ struct ContentFile: Sendable {
     }
 
     static func isSlug(_ name: String) -> Bool {
-        !name.isEmpty && name.first != "-" && name.last != "-"
+        !name.isEmpty && name.utf8.first != UInt8(ascii: "-") && name.utf8.last != UInt8(ascii: "-")
             && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 }

@@ -7,7 +7,9 @@ public enum FileTree {
     struct Entry: Sendable {
         /// From the folder scanned, with "/" between folders: `hubs/london.md`.
         var relativePath: String
-        var url: URL
+        var absolutePath: String
+        /// Made when asked for: a URL per file took most of listing 10,000 pages.
+        var url: URL { URL(fileURLWithPath: absolutePath, isDirectory: false) }
     }
 
     /// Regular files under `folder`, sorted by path; `withExtension` keeps only those.
@@ -22,7 +24,7 @@ public enum FileTree {
         var links: [String] = []
         let base = folder.standardizedFileURL.path
         collect(base, relative: "", into: &files, links: &links)
-        let entry = { (relative: String) in Entry(relativePath: relative, url: URL(fileURLWithPath: base + "/" + relative, isDirectory: false)) }
+        let entry = { (relative: String) in Entry(relativePath: relative, absolutePath: base + "/" + relative) }
         return (files.sorted().map(entry), links.sorted().map(entry))
     }
 

@@ -8,7 +8,11 @@ struct SourceFile: Sendable {
 
     /// Reads `url`; a missing, unreadable or non-UTF-8 file is a diagnostic that says where.
     static func read(_ url: URL, as path: String) -> Result<SourceFile, Diagnostic> {
-        switch readBytes(atPath: url.path) {
+        read(atPath: url.path, as: path)
+    }
+
+    static func read(atPath absolutePath: String, as path: String) -> Result<SourceFile, Diagnostic> {
+        switch readBytes(atPath: absolutePath) {
         case .success(let bytes): return decode(bytes, as: path)
         case .failure(let problem): return .failure(Diagnostic(at: SourceLocation(file: path), problem.message, fix: problem.fix))
         }
