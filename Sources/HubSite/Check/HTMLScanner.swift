@@ -58,23 +58,12 @@ struct HTMLScanner {
         var textStart = 0
 
         func flushText(upTo end: Int) {
-            var cursor = textStart
-            var nonASCII = false
-            while cursor < end {
-                if bytes[cursor] > 32 && bytes[cursor] < 128 { visit(.text); return }
-                nonASCII = nonASCII || bytes[cursor] >= 128
-                cursor += 1
-            }
-            // A no-break space alone is no name for a link.
-            if nonASCII, String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self).contains(where: { !$0.isWhitespace }) {
-                visit(.text)
-            }
+            if textStart < end, ByteSearch.holdsVisibleText(UnsafeBufferPointer(rebasing: bytes[textStart..<end])) { visit(.text) }
         }
         func advance(to end: Int) {
             let stop = min(end, bytes.count)
             guard index < stop else { return }
-            // A loop over a slice of its own, which the compiler vectorises.
-            line += UnsafeBufferPointer(rebasing: bytes[index..<stop]).reduce(0) { $0 &+ ($1 == 10 ? 1 : 0) }
+            line += ByteSearch.count(of: 10, in: UnsafeBufferPointer(rebasing: bytes[index..<stop]))
             index = stop
         }
 

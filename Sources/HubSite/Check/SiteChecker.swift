@@ -113,11 +113,13 @@ public struct SiteChecker: Sendable {
             case .markup(let html, let position):
                 HTMLScanner.scan(html) { page.visit($0, at: body.location(position), line: bodyLine) }
             case .link(let url, let position):
-                page.link(to: url, at: body.location(position), line: bodyLine, labelled: false)
+                page.follow(url, line: bodyLine)
+                page.link(to: url, at: body.location(position), labelled: false)
             case .linkEnd:
                 page.linkEnd()
             case .image(let url, let alt, let position):
-                page.image(url, alt: alt, at: body.location(position), line: bodyLine)
+                page.follow(url, line: bodyLine)
+                page.image(url, alt: alt, at: body.location(position))
             case .heading(let level, let id, let position):
                 let place = body.location(position)
                 if let id { page.recordID(id, at: place) }
@@ -125,7 +127,8 @@ public struct SiteChecker: Sendable {
             case .headingEnd(_, let selfLink):
                 if let selfLink {
                     // HeadingMarkup's link to the heading, named by its aria-label.
-                    page.link(to: "#" + selfLink, at: place(path, bodyLine), line: bodyLine, labelled: true)
+                    page.follow("#" + selfLink, line: bodyLine)
+                    page.link(to: "#" + selfLink, at: place(path, bodyLine), labelled: true)
                     page.linkEnd()
                 }
             case .text:
@@ -162,25 +165,22 @@ public struct SiteChecker: Sendable {
                 if tag.name == "a" { linkEnd() }
             case .tag(let tag):
                 let here = place ?? checker.place(path, tag.line)
-                let line = line ?? tag.line
                 if let id = tag.attributes["id"] { recordID(id, at: here) }
                 if SiteChecker.isLinking(tag.name) {
                     let rel = tag.name == "link" ? tag.attributes["rel"] : nil
                     if rel != "canonical", rel != "alternate" {
-                        if tag.name != "a", let url = tag.attributes["href"] { facts.links.append((url, line)) }
-                        if tag.name != "img", let url = tag.attributes["src"] { facts.links.append((url, line)) }
+                        if let url = tag.attributes["href"] { follow(url, line: line ?? tag.line) }
+                        if let url = tag.attributes["src"] { follow(url, line: line ?? tag.line) }
                     }
                 }
                 switch tag.name {
                 case "img":
-                    image(tag.attributes["src"], alt: tag.attributes["alt"], at: here, line: line)
+                    image(tag.attributes["src"], alt: tag.attributes["alt"], at: here)
                 case "a":
                     if let href = tag.attributes["href"] {
                         let labelled = !(tag.attributes["aria-label"] ?? "").isEmpty || tag.attributes["aria-labelledby"] != nil
-                        link(to: href, at: here, line: line, labelled: labelled)
+                        link(to: href, at: here, labelled: labelled)
                     }
-                    // An <a> with a src is no image: its src is a link like any other.
-                    if let url = tag.attributes["src"] { facts.links.append((url, line)) }
                 case "h1", "h2", "h3", "h4", "h5", "h6":
                     heading(level: Int(tag.name.utf8.last! - 48), at: here)
                 default:
@@ -204,8 +204,13 @@ public struct SiteChecker: Sendable {
             }
         }
 
-        mutating func link(to url: String, at place: SourceLocation, line: Int, labelled: Bool) {
+        /// An address a browser follows from the page, counted on its HTML line.
+        mutating func follow(_ url: String, line: Int) {
             facts.links.append((url, line))
+        }
+
+        /// A link opens: it needs a name before it closes.
+        mutating func link(to url: String, at place: SourceLocation, labelled: Bool) {
             openLink = (place, labelled, url)
         }
 
@@ -218,8 +223,7 @@ public struct SiteChecker: Sendable {
             openLink = nil
         }
 
-        mutating func image(_ url: String?, alt: String?, at place: SourceLocation, line: Int) {
-            if let url { facts.links.append((url, line)) }
+        mutating func image(_ url: String?, alt: String?, at place: SourceLocation) {
             if alt == nil {
                 log.error(at: place, "image \"\(url ?? "")\" has no alt text",
                           fix: "describe the image: ![what it shows](image.png), or leave the words out only if it is decorative")

@@ -19,16 +19,29 @@ enum ByteSearch {
     /// How many times `byte` occurs in `text`.
     static func count(of byte: UInt8, in text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            guard var cursor = bytes.baseAddress else { return 0 }
-            let end = cursor + bytes.count
-            var count = 0
-            while cursor < end, let found = memchr(cursor, Int32(byte), end - cursor) {
-                count += 1
-                cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            return count
+        return text.withUTF8 { count(of: byte, in: $0) }
+    }
+
+    static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        let end = cursor + bytes.count
+        var count = 0
+        while cursor < end, let found = memchr(cursor, Int32(byte), end - cursor) {
+            count += 1
+            cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
         }
+        return count
+    }
+
+    /// Whether text (UTF-8, any HTML escaping left in) shows a reader something: not only
+    /// spaces, line breaks or no-break spaces. What names a link, for the checker.
+    static func holdsVisibleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var nonASCII = false
+        for byte in bytes {
+            if byte > 32 && byte < 128 { return true }
+            nonASCII = nonASCII || byte >= 128
+        }
+        return nonASCII && String(decoding: bytes, as: UTF8.self).contains { !$0.isWhitespace }
     }
 
     /// Where `pin` first starts in `hay` at or after `start`.
@@ -51,4 +64,3 @@ enum ByteSearch {
         return nil
     }
 }
-

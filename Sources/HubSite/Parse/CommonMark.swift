@@ -213,7 +213,8 @@ enum CommonMark {
                 let level = Int(cmark_node_get_heading_level(node))
                 pieces.append(entering ? .heading(level: level, id: nil, position(of: node)) : .headingEnd(level: level, selfLinkTo: nil))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if insideLink > 0, !namedLink, isVisible(cmark_node_get_literal(node)) {
+                if insideLink > 0, !namedLink, let literal = cmark_node_get_literal(node),
+                   ByteSearch.holdsVisibleText(UnsafeRawBufferPointer(start: literal, count: strlen(literal)).bindMemory(to: UInt8.self)) {
                     pieces.append(.text)
                     namedLink = true
                 }
@@ -228,20 +229,6 @@ enum CommonMark {
     private struct NodeOrigin {
         var position: SourcePosition
         var heading: HeadingWrapper?
-    }
-
-    /// Text a reader sees: not only spaces, line breaks or no-break spaces.
-    private static func isVisible(_ literal: UnsafePointer<CChar>?) -> Bool {
-        guard let literal else { return false }
-        var cursor = literal
-        var nonASCII = false
-        while cursor.pointee != 0 {
-            let byte = UInt8(bitPattern: cursor.pointee)
-            if byte > 32 && byte < 128 { return true }
-            nonASCII = nonASCII || byte >= 128
-            cursor += 1
-        }
-        return nonASCII && String(cString: literal).contains { !$0.isWhitespace }
     }
 
     private static func parse(_ bytes: [UInt8], with allocator: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {

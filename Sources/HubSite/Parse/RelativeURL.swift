@@ -20,12 +20,8 @@ enum RelativeURL {
         return link(to: String(url.dropFirst()), root: root)
     }
 
-    /// A link from a page `depth` folders deep to `path`, given from the root without a leading slash
-    /// ("", "hubs/", "style.css", "hubs/#london").
-    static func link(to path: String, depth: Int) -> String {
-        link(to: path, root: root(depth: depth))
-    }
-
+    /// A link from a page whose way back to the site's root is `root` to `path`, given from the
+    /// root without a leading slash ("", "hubs/", "style.css", "hubs/#london").
     static func link(to path: String, root: String) -> String {
         let suffixStart = path.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? path.endIndex
         var target = String(path[..<suffixStart])
