@@ -31,6 +31,8 @@ struct Build: ParsableCommand {
                     print(String(format: "  %-16@ %8.2f ms", stage as NSString, seconds * 1000))
                 }
             }
+            // The work is done: ending the process here spares freeing every page one by one.
+            Foundation.exit(0)
         } catch {
             Report.printFailure(error)
             throw ExitCode(1)
