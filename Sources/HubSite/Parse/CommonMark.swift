@@ -60,8 +60,7 @@ enum OutlinePiece: Sendable {
     case link(url: String, SourcePosition)
     case linkEnd
     case image(url: String, alt: String, SourcePosition)
-    /// A heading as cmark renders it, when no hook wrapped it.
-    /// A heading, with the id its wrapper gave it.
+    /// A heading, with the id a hook's wrapper gave it (nil: as cmark renders it, without one).
     case heading(level: Int, id: String?, SourcePosition)
     /// The end of a heading, after its wrapper's link to itself.
     case headingEnd(level: Int, selfLinkTo: String?)
@@ -333,14 +332,17 @@ enum CommonMark {
                 joined = true
             }
         }
-        if joined { cmark_node_set_literal(start, text) }
-        rewrite(textNode: start, literal: text, positions: positions, with: hook, origins: &origins)
+        // A replaced run's first node goes: only a run left as it is needs the joined text.
+        if !rewrite(textNode: start, literal: text, positions: positions, with: hook, origins: &origins), joined {
+            cmark_node_set_literal(start, text)
+        }
     }
 
+    /// Whether the hook's pieces replaced `node` (which is then freed).
     private static func rewrite(textNode node: OpaquePointer, literal: String, positions: TextRunPositions,
                                 with hook: (String, TextRunPositions) -> [InlinePiece]?,
-                                origins: inout [OpaquePointer: NodeOrigin]) {
-        guard let pieces = hook(literal, positions), pieces != [.text(literal)] else { return }
+                                origins: inout [OpaquePointer: NodeOrigin]) -> Bool {
+        guard let pieces = hook(literal, positions), pieces != [.text(literal)] else { return false }
         for piece in pieces {
             switch piece {
             case .text(let text):
@@ -360,6 +362,7 @@ enum CommonMark {
             }
         }
         cmark_node_free(node)
+        return true
     }
 
     /// Whether any block was replaced.
