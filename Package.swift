@@ -22,11 +22,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Swapping two folders in one step (renameat2 on Linux), which Swift's Glibc does not expose.
+        .target(name: "CFileSwap"),
         // The whole pipeline: load → parse → model → render → check → write. No printing, no exit().
         .target(
             name: "HubSite",
             dependencies: [
                 "CCmark",
+                "CFileSwap",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -7,25 +7,35 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "Where to write the site. It is replaced only when the whole build succeeds.")
-    var output: String = "public"
+    @Option(name: .long, help: ArgumentHelp(
+        "Where to write the site (default: public/ in the site's folder). It is replaced only when the whole build succeeds, and only if hubsite made it.",
+        valueName: "folder"))
+    var output: String?
 
     @Flag(name: .long, help: "Print how long each stage took.")
     var timings = false
 
     func run() throws {
-        let builder = SiteBuilder(source: site.sourceURL)
-        let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
-        let interrupt = Interrupt.onSignal { [output] in
-            // Ctrl-C: the half-written staging folder goes; the published folder was never touched.
-            OutputWriter.discard(OutputWriter.stagingURL(for: outputURL))
-            FileHandle.standardError.write(Data("stopped: \(output)/ was left as it was; run the build again when ready\n".utf8))
+        let target = site.outputFolder(output)
+        let transaction: OutputTransaction
+        do {
+            transaction = try OutputTransaction(output: target.url, source: site.sourceURL, display: target.display)
+        } catch {
+            Report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
+            throw ExitCode(1)
+        }
+        let interrupt = Interrupt.onSignal {
+            // Ctrl-C: the half-written staging folder goes, unless the new site is already in place.
+            let message = transaction.abandon() == .replaced
+                ? "stopped: the new site was already in place in \(target.display)\n"
+                : "stopped: \(target.display) was left as it was; run the build again when ready\n"
+            FileHandle.standardError.write(Data(message.utf8))
         }
         defer { interrupt.cancel() }
         do {
-            let result = try builder.build(into: outputURL)
+            let result = try SiteBuilder(source: site.sourceURL).build(into: transaction)
             Report.printDiagnostics(result.warnings)
-            print("built \(result.site.pages.count) pages, \(result.fileCount) files into \(output)/")
+            print("built \(result.site.pages.count) pages, \(result.fileCount) files into \(target.display)")
             if timings {
                 for (stage, seconds) in result.timings {
                     print(String(format: "  %-16@ %8.2f ms", stage as NSString, seconds * 1000))
@@ -34,7 +44,7 @@ struct Build: ParsableCommand {
             // The work is done: ending the process here spares freeing every page one by one.
             Foundation.exit(0)
         } catch {
-            Report.printFailure(error)
+            Report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
             throw ExitCode(1)
         }
     }

@@ -8,23 +8,25 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The built site to check.")
-    var output: String = "public"
+    @Option(name: .long, help: ArgumentHelp("The built site to check (default: public/ in the site's folder).", valueName: "folder"))
+    var output: String?
 
     @Option(name: .long, help: "Check dates as if today were this day (YYYY-MM-DD).")
     var today: String?
 
     func run() throws {
-        let outputURL = URL(fileURLWithPath: output, relativeTo: site.sourceURL)
+        let target = site.outputFolder(output)
+        let outputURL = target.url
         guard FileManager.default.fileExists(atPath: outputURL.appendingPathComponent("index.html").path) else {
-            Report.printFailure(BuildFailure([Diagnostic(at: SourceLocation(file: output), "no built site here (no index.html)",
-                                                         fix: "build it first with `hubsite build` (or `make site`)")]))
+            let failure = BuildFailure([Diagnostic(at: SourceLocation(file: target.display), "no built site here (no index.html)",
+                                                   fix: "build it first with `hubsite build`")])
+            Report.printFailure(failure, ending: "check failed: nothing to check")
             throw ExitCode(1)
         }
         let day = try Today.resolve(today)
         // The sources, when they build, say where each link was written and what their prose holds.
         let rendered = try? SiteBuilder(source: site.sourceURL).render()
-        var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: output).check(OutputFolder.read(outputURL))
+        var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: String(target.display.dropLast())).check(OutputFolder.read(outputURL))
         if let rendered { report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
         if !report.externalLinks.isEmpty {
             print("external links (not fetched):")

@@ -18,18 +18,20 @@ struct SiteOptions: ParsableArguments {
     var source: String = "."
 
     var sourceURL: URL { URL(fileURLWithPath: source) }
+
+    /// `--output` as written, relative to the current folder like any command's paths;
+    /// without it, `public/` in the site's folder. `display` is how messages show it.
+    func outputFolder(_ option: String?) -> (url: URL, display: String) {
+        let written = option ?? (source == "." ? "public" : (source.hasSuffix("/") ? source : source + "/") + "public")
+        return (URL(fileURLWithPath: written), written.hasSuffix("/") ? written : written + "/")
+    }
 }
 
 /// Prints diagnostics the way compilers do, so editors and terminals can jump to them.
 enum Report {
-    static func printFailure(_ failure: BuildFailure) {
-        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-    }
-
-    /// The errors, then `ending` instead of the build's own summary line.
+    /// The errors, then `ending` as the summary line.
     static func printFailure(_ failure: BuildFailure, ending: String) {
-        let lines = failure.diagnostics.map(\.description) + [ending]
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(Data((failure.report(ending: ending) + "\n").utf8))
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {

@@ -145,7 +145,7 @@ final class BadInputTests: XCTestCase {
         let site = try TestSite()
         try site.write("precious", to: "public/notes.txt")
         let failure = try XCTUnwrap(site.failure())
-        XCTAssertTrue(failure.errors[0].message.contains("does not look like a built site"))
+        XCTAssertTrue(failure.errors[0].message.contains("was not made by hubsite (it has no .hubsite-output file)"), "\(failure)")
         XCTAssertEqual(try String(contentsOf: site.output.appendingPathComponent("notes.txt"), encoding: .utf8), "precious")
         XCTAssertThrowsError(try site.builder.build(into: site.folder))
     }

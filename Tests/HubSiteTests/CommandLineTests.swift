@@ -148,7 +148,7 @@ final class CommandLineTests: XCTestCase {
         // 1,500 pages take the debug build well over a second; the interrupt comes within milliseconds
         // of the staging folder. Finishing anyway means Ctrl-C waited for the build (it once did).
         XCTAssertEqual(process.terminationStatus, 128 + SIGINT)
-        XCTAssertEqual(stderr, "stopped: public/ was left as it was; run the build again when ready\n")
+        XCTAssertEqual(stderr, "stopped: \(site.folder.path)/public/ was left as it was; run the build again when ready\n")
         XCTAssertEqual(try Data(contentsOf: site.output.appendingPathComponent("index.html")), before)
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).contains { $0.hasPrefix(".public.") })
     }

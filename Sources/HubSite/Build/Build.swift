@@ -4,19 +4,25 @@ extension SiteBuilder {
     /// Builds the site into `output`: pages are written to a staging folder as they are made,
     /// and the staging folder replaces `output` only when the whole build succeeded.
     @discardableResult
-    public func build(into output: URL) throws(BuildFailure) -> Result {
-        let staging = try OutputWriter.prepareStaging(for: output, sourceFolder: source)
-        let sink = FolderSink(folder: staging)
+    public func build(into output: URL, display: String? = nil) throws(BuildFailure) -> Result {
+        try build(into: OutputTransaction(output: output, source: source, display: display ?? output.path))
+    }
+
+    /// The same, into a transaction the caller holds, so that it can abandon it on Ctrl-C.
+    @discardableResult
+    public func build(into transaction: OutputTransaction) throws(BuildFailure) -> Result {
+        let sink = FolderSink(folder: URL(fileURLWithPath: transaction.staging))
         var result: Result
         do {
             result = try run(into: sink, keepBodies: false, lintProse: false)
         } catch {
-            OutputWriter.discard(staging)
-            throw error
+            transaction.abandon()
+            throw BuildFailure(error.diagnostics + transaction.notes)
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        try OutputWriter.swap(staging, into: output)
+        try transaction.commit()
         result.timings.append(("replace output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        result.warnings += transaction.notes
         return result
     }
 }

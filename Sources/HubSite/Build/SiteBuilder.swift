@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
                 do {
                     try sink.write(file)
                 } catch {
-                    problem = Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(OutputWriter.describe(error))",
+                    problem = Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(SystemError.describe(error))",
                                          fix: "check that the output folder is writable and the disk has space")
                 }
                 return (file.path, file.path.hasSuffix(".html") ? checker.scan(file) : nil, problem)
@@ -151,7 +151,7 @@ public struct SiteBuilder: Sendable {
         do {
             try sink.write(file)
         } catch {
-            log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(OutputWriter.describe(error))",
+            log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(SystemError.describe(error))",
                       fix: "check that the output folder is writable and the disk has space")
         }
         page.body.outline = nil

@@ -41,10 +41,17 @@ public struct BuildFailure: Error, CustomStringConvertible, Sendable {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    public var description: String {
+    public var description: String { report(ending: summary) }
+
+    /// "build failed: 2 errors"
+    public var summary: String {
         let count = errors.count
-        let summary = "build failed: \(count) error\(count == 1 ? "" : "s"); public/ was left as it was"
-        return (diagnostics.map(\.description) + [summary]).joined(separator: "\n")
+        return "build failed: \(count) error\(count == 1 ? "" : "s")"
+    }
+
+    /// Every diagnostic, then `ending` on a line of its own.
+    public func report(ending: String) -> String {
+        (diagnostics.map(\.description) + [ending]).joined(separator: "\n")
     }
 }
 
