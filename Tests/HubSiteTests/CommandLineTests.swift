@@ -6,27 +6,9 @@ import XCTest
 
 /// The built `hubsite` binary, run as an editor runs it: exit codes and what it prints.
 final class CommandLineTests: XCTestCase {
-    /// The built binary: the test bundle sits beside the products (on Linux it may be the products folder itself).
-    static var binary: URL {
-        let bundle = Bundle(for: CommandLineTests.self).bundleURL
-        return [bundle.appendingPathComponent("hubsite"), bundle.deletingLastPathComponent().appendingPathComponent("hubsite")]
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle
-    }
-
     private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = Self.binary
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let outcome = try HubsiteBinary.run(arguments, in: folder)
+        return (outcome.status, outcome.stdout, outcome.stderr)
     }
 
     func testBuildSucceedsAndSaysWhatItWrote() throws {
@@ -73,7 +55,7 @@ final class CommandLineTests: XCTestCase {
     func testServePrintsTheAddressFirstAndStopsCleanlyOnCtrlC() throws {
         let site = try TestSite()
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = HubsiteBinary.url
         process.arguments = ["serve", "--port", "0", "--source", site.folder.path]
         let out = Pipe()
         process.standardOutput = out
@@ -131,7 +113,7 @@ final class CommandLineTests: XCTestCase {
         try small.builder.build(into: site.output)
         let before = try Data(contentsOf: site.output.appendingPathComponent("index.html"))
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = HubsiteBinary.url
         process.arguments = ["build", "--source", site.folder.path]
         let err = Pipe()
         process.standardError = err

@@ -1,0 +1,245 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import XCTest
+@testable import HubSite
+
+/// A build replaces its output folder whole, so it must never replace anything else, and the
+/// folder must be the old site or the new one at every instant, whatever kills the process.
+final class OutputSafetyTests: XCTestCase {
+    // MARK: - Folders hubsite did not make
+
+    func testAFolderWithSomeoneElsesIndexHtmlIsRefusedAndKeptWhole() throws {
+        let site = try TestSite()
+        let thesis = site.folder.appendingPathComponent("thesis")
+        try site.write("<h1>My thesis</h1>", to: "thesis/index.html")
+        try site.write("chapter one", to: "thesis/thesis.docx")
+        let before = try snapshot(thesis)
+        let result = try HubsiteBinary.run(["build", "--output", "thesis"], in: site.folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, """
+            thesis/:1:1: error: thesis/ is not empty and was not made by hubsite (it has no .hubsite-output file), so a build will not replace it
+                fix: choose a new or empty folder with --output, or empty this one yourself if nothing in it is needed
+            build failed: 1 error; thesis/ was left as it was
+
+            """)
+        XCTAssertEqual(try snapshot(thesis), before)
+    }
+
+    func testAnEmptyFolderOrANewOneIsFine() throws {
+        let site = try TestSite()
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try site.build()
+        XCTAssertTrue(site.exists("index.html"))
+        XCTAssertEqual(try String(contentsOf: site.output.appendingPathComponent(".hubsite-output"), encoding: .utf8).split(separator: "\n").first,
+                       "hubsite output folder, format 1")
+        try site.build()
+    }
+
+    func testOutputInsideTheSourcesIsRefused() throws {
+        let site = try TestSite(["content/legacy/old.md": "---\ntitle: Old\n---\n\nKept.\n"])
+        let before = try snapshot(site.folder)
+        for (output, message) in [
+            ("content/legacy", "content/legacy/:1:1: error: the output folder content/legacy/ is inside the site's content/ folder, whose files a build would replace"),
+            ("content", "content/:1:1: error: the output folder content/ is inside the site's content/ folder, whose files a build would replace"),
+            ("templates/out", "templates/out/:1:1: error: the output folder templates/out/ is inside the site's templates/ folder, whose files a build would replace"),
+            (".", "./:1:1: error: the output folder ./ holds the site's sources, and a build replaces its output folder whole"),
+            ("..", "../:1:1: error: the output folder ../ holds the site's sources, and a build replaces its output folder whole"),
+            ("/", "/:1:1: error: the output folder / holds the site's sources, and a build replaces its output folder whole"),
+        ] {
+            let result = try HubsiteBinary.run(["build", "--output", output], in: site.folder)
+            XCTAssertEqual(result.status, 1, output)
+            XCTAssertEqual(result.stderr.split(separator: "\n").first.map(String.init), message)
+        }
+        XCTAssertEqual(try snapshot(site.folder), before, "no source file was touched")
+    }
+
+    func testASymlinkedOutputFolderIsRefused() throws {
+        let site = try TestSite()
+        try site.build()
+        let elsewhere = site.folder.appendingPathComponent("real-public")
+        try FileManager.default.moveItem(at: site.output, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: site.output, withDestinationURL: elsewhere)
+        let result = try HubsiteBinary.run(["build"], in: site.folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("public/:1:1: error: the output folder public/ is a symbolic link"), result.stderr)
+    }
+
+    // MARK: - Paths as every command-line tool reads them
+
+    func testOutputIsRelativeToTheCurrentFolderAndMessagesShowThePathUsed() throws {
+        let site = try TestSite()
+        let parent = site.folder.deletingLastPathComponent()
+        let name = site.folder.lastPathComponent
+        let result = try HubsiteBinary.run(["build", "--source", name, "--output", "\(name)/out"], in: parent)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "built 3 pages, 8 files into \(name)/out/\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("out/index.html").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(name).path), "not \(name)/\(name)/out")
+    }
+
+    func testWithoutOutputTheSiteGoesToPublicInTheSourceFolder() throws {
+        let site = try TestSite()
+        let result = try HubsiteBinary.run(["build", "--source", site.folder.lastPathComponent], in: site.folder.deletingLastPathComponent())
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "built 3 pages, 8 files into \(site.folder.lastPathComponent)/public/\n")
+        XCTAssertTrue(site.exists("index.html"))
+    }
+
+    // MARK: - Killed at the worst moment
+
+    /// The swap is one system call: killed just before it, the old site stays; just after, the new one is in place.
+    func testKilledAroundTheSwapTheOutputFolderIsNeverMissing() throws {
+        for moment in ["delay_enter", "delay_exit"] {
+            let site = try TestSite()
+            try site.build()
+            let old = try site.read("index.html")
+            try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
+            let strace = try HubsiteBinary.strace()
+            let build = HubsiteBinary.start(["build"], in: site.folder,
+                                            prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:\(moment)=3000000:when=1"])
+            try build.run()
+            let hubsite = try waitForChild(of: build)
+            try waitUntil("the build reaches the swap") {
+                moment == "delay_enter" ? self.stagingHoldsMarker(site) : ((try? site.read("index.html")) ?? old) != old
+            }
+            usleep(200_000)
+            kill(hubsite, SIGKILL)
+            build.waitUntilExit()
+            let now = try site.read("index.html")
+            XCTAssertTrue(now.contains(moment == "delay_enter" ? "Overview" : "A new overview"), moment)
+            XCTAssertEqual(now == old, moment == "delay_enter", moment)
+            // The next build clears what the killed one left, and says so.
+            let next = try HubsiteBinary.run(["build"], in: site.folder)
+            XCTAssertEqual(next.status, 0, next.stderr)
+            XCTAssertTrue(next.stderr.contains("warning: removed .public."), next.stderr)
+            XCTAssertEqual(try leftovers(site), [])
+        }
+    }
+
+    /// Where the file system cannot swap in one step, the two renames leave a moment without the
+    /// folder: killed there, the next build puts the previous site back before anything else.
+    func testKilledBetweenTheTwoRenamesThePreviousSiteIsPutBack() throws {
+        let site = try TestSite()
+        try site.build()
+        let old = try snapshot(site.output)
+        try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
+        let strace = try HubsiteBinary.strace()
+        let build = HubsiteBinary.start(["build"], in: site.folder, prefix: [
+            strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2,rename",
+            "-e", "inject=renameat2:error=EINVAL", "-e", "inject=rename:delay_enter=3000000:when=2",
+        ])
+        try build.run()
+        let hubsite = try waitForChild(of: build)
+        try waitUntil("the first rename") { !site.exists("index.html") && (try? self.leftovers(site))?.contains { $0.hasPrefix(".public.old-") } == true }
+        kill(hubsite, SIGKILL)
+        build.waitUntilExit()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "killed between the renames")
+        // Even a build that fails puts the previous site back first.
+        try site.write("---\ntitle: Broken\n", to: "content/broken.md")
+        let next = try HubsiteBinary.run(["build"], in: site.folder)
+        XCTAssertEqual(next.status, 1)
+        XCTAssertTrue(next.stderr.contains("public/:1:1: warning: public/ was missing after an interrupted build; the previous site was put back from .public.old-"), next.stderr)
+        XCTAssertEqual(try snapshot(site.output), old)
+        XCTAssertEqual(try leftovers(site), [])
+    }
+
+    // MARK: - Two builds at once
+
+    func testASecondBuildIntoTheSameFolderRefusesAndHarmsNeither() throws {
+        let site = try TestSite()
+        try site.build()
+        try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
+        let strace = try HubsiteBinary.strace()
+        let first = HubsiteBinary.start(["build"], in: site.folder,
+                                        prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:delay_enter=2000000:when=1"])
+        try first.run()
+        _ = try waitForChild(of: first)
+        try waitUntil("the first build reaches the swap") { self.stagingHoldsMarker(site) }
+        let second = try HubsiteBinary.run(["build"], in: site.folder)
+        XCTAssertEqual(second.status, 1)
+        XCTAssertEqual(second.stderr.replacingOccurrences(of: #"process \d+"#, with: "process N", options: .regularExpression), """
+            public/:1:1: error: another hubsite build (process N) is writing public/ right now
+                fix: wait for it to finish, then build again; this build changed nothing
+            build failed: 1 error; public/ was left as it was
+
+            """)
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 0)
+        XCTAssertEqual(String(decoding: (first.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "")
+        try site.assertFile("index.html", contains: "A new overview")
+        XCTAssertEqual(try leftovers(site), [], "no staging folder and no lock file are left")
+    }
+
+    // MARK: - A read-only output folder
+
+    func testAReadOnlyOutputFolderIsReplacedAndNothingIsLeftBeside() throws {
+        let site = try TestSite()
+        // As root, permissions do not stop anything: build as nobody, as an editor's account would.
+        let asUser = getuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        if getuid() == 0 { chownTree(site.folder, to: 65534) }
+        XCTAssertEqual(try HubsiteBinary.run(["build"], in: site.folder, prefix: asUser).status, 0)
+        chmod(site.output.path, 0o555)
+        chmod(site.output.appendingPathComponent("hubs").path, 0o555)
+        let again = try HubsiteBinary.run(["build"], in: site.folder, prefix: asUser)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stderr, "")
+        XCTAssertEqual(try leftovers(site), [])
+    }
+
+    // MARK: - Helpers
+
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    /// What hubsite keeps beside public/: nothing once a build is over.
+    private func leftovers(_ site: TestSite) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public") }.sorted()
+    }
+
+    private func stagingHoldsMarker(_ site: TestSite) -> Bool {
+        ((try? leftovers(site)) ?? []).contains { name in
+            name.hasPrefix(".public.staging-")
+                && FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(name).appendingPathComponent(".hubsite-output").path)
+        }
+    }
+
+    /// The hubsite process that strace started.
+    private func waitForChild(of process: Process) throws -> pid_t {
+        var child: pid_t?
+        try waitUntil("strace starts hubsite") {
+            let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)
+            child = text?.split(separator: " ").first.flatMap { pid_t($0) }
+            return child != nil
+        }
+        return child!
+    }
+
+    private func waitUntil(_ what: String, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while !condition() {
+            guard Date() < deadline else {
+                XCTFail("timed out waiting for \(what)")
+                throw CocoaError(.userCancelled)
+            }
+            usleep(5_000)
+        }
+    }
+
+    private func chownTree(_ folder: URL, to user: uid_t) {
+        chown(folder.path, user, user)
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            lchown(folder.appendingPathComponent(path).path, user, user)
+        }
+    }
+}

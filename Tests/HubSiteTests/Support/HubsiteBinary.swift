@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+
+/// The built `hubsite` binary, run as an editor runs it: exit code and what it prints.
+enum HubsiteBinary {
+    /// The test bundle sits beside the products (on Linux it may be the products folder itself).
+    static var url: URL {
+        let bundle = Bundle(for: Marker.self).bundleURL
+        return [bundle.appendingPathComponent("hubsite"), bundle.deletingLastPathComponent().appendingPathComponent("hubsite")]
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle
+    }
+
+    private final class Marker {}
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `hubsite arguments…` in `folder`; `prefix` runs it under another program (strace, setpriv).
+    static func run(_ arguments: [String], in folder: URL, prefix: [String] = []) throws -> Outcome {
+        let process = start(arguments, in: folder, prefix: prefix)
+        let (out, err) = (process.standardOutput as! Pipe, process.standardError as! Pipe)
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A process ready to run, with pipes for its output.
+    static func start(_ arguments: [String], in folder: URL, prefix: [String] = []) -> Process {
+        let process = Process()
+        if prefix.isEmpty {
+            process.executableURL = url
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = prefix + [url.path] + arguments
+        }
+        process.currentDirectoryURL = folder
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        return process
+    }
+
+    /// strace, which holds one system call for a while so that a test can kill the build there.
+    static func strace(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let path = "/usr/bin/strace"
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            XCTFail("strace is missing: apt-get install strace (make test installs it)", file: file, line: line)
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return path
+    }
+}
