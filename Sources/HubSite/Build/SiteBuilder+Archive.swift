@@ -13,7 +13,7 @@ extension SiteBuilder {
         let config = current.site.config
         let folder = "archive/cohort-\(config.cohort.number)/"
         sheet.urlPath = folder
-        let loader = PageLoader(config: config, templateNames: templates.names)
+        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames)
         guard let page = loader.load(sheet, log: &log), !log.hasErrors else { throw BuildFailure(log.all) }
 
         var context = PageContext.make(page: page, site: current.site, root: RelativeURL.root(depth: 2))

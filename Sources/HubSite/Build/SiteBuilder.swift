@@ -67,7 +67,7 @@ public struct SiteBuilder: Sendable {
         let render = !log.hasErrors
 
         // Pages: everything a page needs is known now, except the finder, which lists every hub.
-        let loader = PageLoader(config: config, templateNames: templates.names, lintProse: lintProse)
+        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames, lintProse: lintProse)
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: listing.assets.map(\.path)))
         let checker = SiteChecker()
         let shared = PageContext.Shared(config)

@@ -45,16 +45,19 @@ public enum FuzzTargets {
         diagnostic.message.split(separator: "\"").first.map(String.init) ?? ""
     }
 
-    /// A template parsed from the first half of the input and rendered with hostile values from the second.
+    /// A template parsed from the first half of the input and rendered with hostile values from the
+    /// second. It is also the partial `partials/a`, so `{{> partials/a}}` in it includes itself.
     public static func template(_ bytes: [UInt8]) {
         let middle = bytes.count / 2
         let source = String(decoding: bytes[..<middle], as: UTF8.self)
         let value = String(decoding: bytes[middle...], as: UTF8.self)
-        _ = Templates.partialReferences(in: source)
-        guard let template = try? MustacheTemplateFacade.parse(source) else { return }
+        var log = DiagnosticLog()
+        let templates = Templates.make(["page": SourceFile(path: "templates/page.mustache", text: source),
+                                        "partials/a": SourceFile(path: "templates/partials/a.mustache", text: source)], log: &log)
+        guard !log.hasErrors else { return }
         let page = Page(kind: .page, source: "content/fuzz.md", title: value, description: value, template: "page", urlPath: "fuzz/",
                         body: RenderedMarkdown(html: value, tableOfContents: [.init(id: value, text: value)], criteria: nil, dates: []))
         let context = PageContext.make(page: page, site: Site(config: config, pages: [page]), root: "../")
-        _ = template.render(context)
+        _ = templates.render(context, with: "page")
     }
 }

@@ -8,14 +8,17 @@ struct PageLoader {
 
     var config: SiteConfig
     var templateNames: Set<String>
+    /// The templates a page may name: not partials, layouts or 404.
+    var pageTemplateNames: Set<String>
     /// Whether pages carry the stale-date lint's findings (see `RenderedMarkdown.lint`).
     var lintProse: Bool
     /// Made once: every page of a build shares them.
     private let variables: TextVariables
 
-    init(config: SiteConfig, templateNames: Set<String>, lintProse: Bool = true) {
+    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>, lintProse: Bool = true) {
         self.config = config
         self.templateNames = templateNames
+        self.pageTemplateNames = pageTemplateNames
         self.lintProse = lintProse
         variables = TextVariables(values: config.variables)
     }
@@ -52,7 +55,10 @@ struct PageLoader {
             log.error(at: SourceLocation(file: path), "the page has no front matter",
                       fix: "start the file with three lines: \"---\", \"title: …\", \"---\"")
         }
-        if !templateNames.contains(template) {
+        if templateNames.contains(template), !pageTemplateNames.contains(template) {
+            log.error(at: templateLocation, "\"\(template)\" is a partial or layout, not a page template",
+                      fix: "name one of the page templates: \(pageTemplateNames.sorted().joined(separator: ", "))")
+        } else if !templateNames.contains(template) {
             log.error(at: templateLocation, "there is no template \"\(template)\" (templates/\(template).mustache)",
                       fix: Suggestion.nearest(to: template, in: templateNames).map { "did you mean \"\($0)\"?" }
                           ?? "create templates/\(template).mustache, or name an existing template")

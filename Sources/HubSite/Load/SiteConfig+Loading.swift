@@ -34,10 +34,8 @@ extension SiteConfig {
 
     private static func loadCohort(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Cohort? {
         yaml.rejectUnknownKeys(allowed: allowedCohortKeys, log: &log, what: "\"cohort\"")
-        let number = yaml.requireKey("number", log: &log, what: "\"cohort\"", example: "11") != nil ? yaml.int("number", log: &log) : nil
-        if let number, number < 1 {
-            log.error(at: yaml.location(of: yaml.node("number")), "the cohort number must be 1 or more, found \(number)")
-        }
+        let number = yaml.requireKey("number", log: &log, what: "\"cohort\"", example: "11") != nil
+            ? yaml.int("number", in: Cohort.numbers, log: &log) : nil
         let year1 = yaml.requireKey("year1", log: &log, what: "\"cohort\"", example: "2026/27") != nil ? academicYear("year1", in: yaml, log: &log) : nil
         let year2 = yaml.node("year2") != nil ? academicYear("year2", in: yaml, log: &log) : year1.map { $0 + 1 }
         if let year1, let year2, year2 != year1 + 1 {

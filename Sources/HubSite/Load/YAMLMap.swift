@@ -109,10 +109,15 @@ struct YAMLMap {
         return scalar.string
     }
 
-    func int(_ key: String, log: inout DiagnosticLog) -> Int? {
+    /// A whole number in `range`: a number too large for the computer is out of range too, never a crash.
+    func int(_ key: String, in range: ClosedRange<Int>, log: inout DiagnosticLog) -> Int? {
         guard let text = string(key, log: &log) else { return nil }
-        guard let number = Int(text) else {
-            log.error(at: location(of: node(key)), "\"\(key)\" must be a whole number, found \"\(text)\"")
+        guard let number = Int(text), range.contains(number) else {
+            let digits = text.drop { $0 == "-" || $0 == "+" }
+            let isNumber = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+            log.error(at: location(of: node(key)),
+                      isNumber ? "\"\(key)\" must be from \(range.lowerBound) to \(range.upperBound), found \(text)"
+                               : "\"\(key)\" must be a whole number, found \"\(text)\"")
             return nil
         }
         return number

@@ -6,6 +6,10 @@ public struct Cohort: Hashable, Sendable {
     public var applicationsOpen: CalendarDate
     public var applicationsClose: CalendarDate
 
+    /// The programme takes one cohort a year: a thousand is far beyond any real site, and
+    /// keeps every sum on a cohort's number (the next one, its ordinal) far from overflowing.
+    public static let numbers = 1...1000
+
     public init(number: Int, firstYear: Int, applicationsOpen: CalendarDate, applicationsClose: CalendarDate) {
         self.number = number
         self.firstYear = firstYear

@@ -6,42 +6,85 @@ import Mustache
 struct Templates: Sendable {
     private let library: MustacheLibrary
     let names: Set<String>
+    /// The templates a page may name with `template:`: not partials, layouts or 404.
+    let pageNames: Set<String>
+
+    /// Sections nested deeper than this are refused: swift-mustache parses and renders them
+    /// recursively, and a few thousand levels exhaust the stack.
+    static let maximumDepth = 100
 
     /// Parses every `*.mustache` file under `folder` (name: path without extension,
-    /// e.g. `partials/header`). Syntax errors and missing partials go to `log`.
+    /// e.g. `partials/header`). Syntax errors, missing partials and partials that include
+    /// themselves go to `log`.
     static func load(from folder: URL, relativeTo siteFolder: URL, log: inout DiagnosticLog) -> Templates {
-        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
-        var templates: [String: MustacheTemplate] = [:]
         var sources: [String: SourceFile] = [:]
         for file in FileTree.files(under: folder, withExtension: "mustache") {
             let path = FileTree.relativePath(of: file, in: siteFolder)
             let name = String(FileTree.relativePath(of: file, in: folder).dropLast(".mustache".count))
             switch SourceFile.read(file, as: path) {
             case .failure(let diagnostic): log.append(contentsOf: [diagnostic])
-            case .success(let source):
-                sources[name] = source
-                do {
-                    templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + source.text)
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma's line is not the editor's.
-                    log.error(at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                              "template syntax error: \(describe(error.error))", fix: fix(for: error.error))
-                } catch {
-                    log.error(at: SourceLocation(file: path), "template syntax error: \(error)")
-                }
+            case .success(let source): sources[name] = source
+            }
+        }
+        return make(sources, log: &log)
+    }
+
+    /// The templates from their text, by name.
+    static func make(_ sources: [String: SourceFile], log: inout DiagnosticLog) -> Templates {
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
+        var templates: [String: MustacheTemplate] = [:]
+        var references: [String: [TemplateTag]] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let tags = TemplateTag.scan(source.text)
+            references[name] = tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.name.isEmpty && !$0.name.hasPrefix("*") }
+            guard checkShape(tags, in: source, log: &log) else { continue }
+            do {
+                templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma's line is not the editor's.
+                log.error(at: SourceLocation(file: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                          "template syntax error: \(describe(error.error))", fix: fix(for: error.error))
+            } catch {
+                log.error(at: SourceLocation(file: source.path), "template syntax error: \(error)")
             }
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+            for reference in references[name] ?? [] where sources[reference.name] == nil {
                 log.error(at: SourceLocation(file: source.path, line: reference.line, column: reference.column),
                           "template \"\(name)\" uses the partial \"\(reference.name)\", but templates/\(reference.name).mustache does not exist",
                           fix: Suggestion.nearest(to: reference.name, in: sources.keys).map { "did you mean \"\($0)\"?" }
                               ?? "create templates/\(reference.name).mustache or correct the name")
             }
         }
+        TemplateCycles.report(references, sources: sources, log: &log)
         // Names of every template file, parsed or not, so a page whose template has a syntax
         // error is not also told that its template is missing.
-        return Templates(library: MustacheLibrary(templates: templates), names: Set(sources.keys))
+        let layouts = Set(references.values.flatMap { $0.filter { $0.kind == .parent }.map(\.name) })
+        let pageTemplates = sources.keys.filter { !$0.hasPrefix("partials/") && $0 != "404" && !layouts.contains($0) }
+        return Templates(library: MustacheLibrary(templates: templates), names: Set(sources.keys), pageNames: Set(pageTemplates))
+    }
+
+    /// What swift-mustache cannot survive or hubsite cannot follow: sections nested too deep, and
+    /// changed delimiters, behind which the partials and sections above cannot be seen.
+    private static func checkShape(_ tags: [TemplateTag], in source: SourceFile, log: inout DiagnosticLog) -> Bool {
+        if let change = tags.first(where: { $0.kind == .setDelimiters }) {
+            log.error(at: SourceLocation(file: source.path, line: change.line, column: change.column),
+                      "hubsite templates keep the {{ }} delimiters: a {{=… …=}} tag hides the partials and sections it checks",
+                      fix: "remove the delimiter change and write tags with {{ }}")
+            return false
+        }
+        var depth = 0
+        for tag in tags {
+            if tag.kind == .open || tag.kind == .parent { depth += 1 }
+            if tag.kind == .close { depth -= 1 }
+            if depth > maximumDepth {
+                log.error(at: SourceLocation(file: source.path, line: tag.line, column: tag.column),
+                          "sections are nested more than \(maximumDepth) deep here",
+                          fix: "close the sections you opened ({{/name}}); no page needs this many levels")
+                return false
+            }
+        }
+        return true
     }
 
     func render(_ context: [String: Any], with name: String) -> String {
@@ -82,29 +125,5 @@ struct Templates: Sendable {
         case .unfinishedName?: return "write tags as {{name}}, {{{name}}}, {{#name}} … {{/name}} or {{> partial}}"
         default: return ""
         }
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags, with where they stand. Templates that change the
-    /// delimiters are not followed; those are rare enough to leave to swift-mustache.
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
-                      let close = afterOpen.range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    found.append((name, lineIndex + 1, line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
     }
 }
