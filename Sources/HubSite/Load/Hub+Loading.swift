@@ -27,7 +27,7 @@ extension Hub {
                 log.error(at: front.location(of: node), "each area must be a name, e.g. \"- Portsmouth\"")
                 return nil
             }
-            return text.trimmingCharacters(in: .whitespaces)
+            return front.checkedText(text.trimmingCharacters(in: .whitespaces), at: node, log: &log)
         }
         let contact = front.map("contact", log: &log).flatMap { loadContact($0, log: &log) }
         let events = (front.list("events", log: &log) ?? []).compactMap { node -> Event? in
@@ -59,8 +59,9 @@ extension Hub {
         yaml.rejectUnknownKeys(allowed: allowedEventKeys, log: &log, what: "an event")
         let date = yaml.requireKey("date", log: &log, what: "the event", example: "14 January 2026") != nil ? yaml.date("date", log: &log) : nil
         let title = yaml.requireKey("title", log: &log, what: "the event", example: "Information session") != nil ? yaml.string("title", log: &log) : nil
+        let time = yaml.string("time", log: &log), place = yaml.string("place", log: &log)
         guard let date, let title else { return nil }
-        return Event(date: date, title: title, time: yaml.string("time", log: &log), place: yaml.string("place", log: &log))
+        return Event(date: date, title: title, time: time, place: place)
     }
 }
 

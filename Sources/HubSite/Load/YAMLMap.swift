@@ -106,7 +106,20 @@ struct YAMLMap {
                       fix: "write it on the same line as the key: \"\(key): …\"")
             return nil
         }
-        return scalar.string
+        return checkedText(scalar.string, at: value, log: &log)
+    }
+
+    /// Text as readers see it: a control character (a NUL, a carriage return written as "\r" in
+    /// quotes) would be invisible on the page and could start a new line in a calendar file.
+    /// Line breaks of a block value (`|`) and tabs are text.
+    func checkedText(_ text: String, at node: Node, log: inout DiagnosticLog) -> String? {
+        guard let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+            return text
+        }
+        let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        log.error(at: location(of: node), "this value holds an invisible control character (\(code)\(control == "\r" ? ", a carriage return" : ""))",
+                  fix: "retype the value without it; in quotes, write no \\r, \\0 or other \\ escapes")
+        return nil
     }
 
     /// A whole number in `range`: a number too large for the computer is out of range too, never a crash.
@@ -204,5 +217,11 @@ struct YAMLMap {
         case .sequence(let sequence): return sequence.allSatisfy { fitsBudget($0, &budget) }
         case .mapping(let mapping): return mapping.allSatisfy { fitsBudget($0.key, &budget) && fitsBudget($0.value, &budget) }
         }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -36,17 +36,19 @@ enum ICalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11).
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). Any
+    /// other control character is left out: loading refuses them, and no value may ever end a
+    /// line and start a property of its own.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 92 || $0 == 59 || $0 == 44 || $0 == 10 }) else { return text }
         var escaped = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": escaped += "\\\\"
             case ";": escaped += "\\;"
             case ",": escaped += "\\,"
-            case "\n": escaped += "\\n"
-            default: escaped.append(character)
+            case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": escaped += "\\n"
+            default:
+                if scalar.properties.generalCategory != .control { escaped.unicodeScalars.append(scalar) }
             }
         }
         return escaped
