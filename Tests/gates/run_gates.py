@@ -8,6 +8,9 @@
   4. linkchecker     Debian's crawler, on a copy of public/ served under /some/sub/path/
                      by a real static server on 127.0.0.1, and at the root
   5. screenshots     every page type at both widths, saved under screenshots/
+  6. calendars       every .ics of the site, and of a site whose hub event holds commas,
+                     semicolons, backslashes and a line that reads "BEGIN:VEVENT", parsed by
+                     two iCalendar parsers (icalendar, vobject): the events are the ones written
 
 Each gate first runs on Tests/gates/broken/ (a dead link, a missing anchor, an image without
 alt, a duplicate id) and must fail there, naming the problem: a gate that cannot fail proves
@@ -231,6 +234,60 @@ def gate_screenshots(driver, site):
     record("screenshots", bool(saved), f"{len(saved)} saved in screenshots/, no page scrolls sideways")
 
 
+# 6. calendars -----------------------------------------------------------------------------
+
+HOSTILE_HUB = """---
+name: Solent Maths Hub
+region: South East
+events:
+  - date: 14 January 2026
+    title: |
+      Session one, part 1; C:\\maths
+      BEGIN:VEVENT
+    place: "Room 1, Hall; C:\\\\maths"
+---
+"""
+# What a calendar with an injected event looks like: the gate must see the extra event.
+INJECTED = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:a@x\r\nDTSTAMP:20260101T000000Z\r\n"
+            "DTSTART;VALUE=DATE:20260114\r\nSUMMARY:Session\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@x\r\nDTSTAMP:20260101T000000Z\r\n"
+            "DTSTART;VALUE=DATE:20260114\r\nSUMMARY:Free iPad\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def calendar_events(text):
+    """The events' summaries as both parsers read them; they must agree."""
+    import icalendar
+    import vobject
+    first = [str(event.get("summary")) for event in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+    second = [event.summary.value for event in vobject.readOne(text).vevent_list]
+    if first != second:
+        raise ValueError(f"the parsers disagree: {first} / {second}")
+    return first
+
+
+def gate_calendars(hubsite):
+    if len(calendar_events(INJECTED)) != 2:
+        return record("calendars", False, "did not see the injected event of the broken fixture")
+    with tempfile.TemporaryDirectory() as folder:
+        site = pathlib.Path(folder) / "site"
+        shutil.copytree(ROOT / "templates", site / "templates")
+        shutil.copytree(ROOT / "content", site / "content", ignore=shutil.ignore_patterns("hubs"))
+        shutil.copy(ROOT / "site.yml", site / "site.yml")
+        (site / "content" / "hubs").mkdir()
+        (site / "content" / "hubs" / "solent.md").write_text(HOSTILE_HUB)
+        out = subprocess.run([hubsite, "build", "--source", str(site)], capture_output=True, text=True)
+        if out.returncode != 0:
+            return record("calendars", False, "the hostile site did not build:\n" + out.stderr)
+        summaries = calendar_events((site / "public/hubs/solent/key-dates.ics").read_text())
+        expected = "Session one, part 1; C:\\maths\nBEGIN:VEVENT\n (Solent Maths Hub)"
+        if len(summaries) != 3 or expected not in summaries:
+            return record("calendars", False, f"the hostile event came out as {summaries!r}")
+        counted = [(path.relative_to(ROOT / "public").as_posix(), len(calendar_events(path.read_text())))
+                   for path in sorted((ROOT / "public").rglob("*.ics"))]
+    record("calendars", all(count >= 2 for _, count in counted),
+           f"icalendar and vobject agree on {len(counted)} calendars of the site ({sum(c for _, c in counted)} events) "
+           f"and on the hostile one: 3 events, the title's line break and punctuation kept as text")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--hubsite", required=True)
@@ -242,7 +299,7 @@ def main():
     started = time.time()
 
     for gate in (lambda: gate_hubsite_check(hubsite, site), lambda: gate_big_input(hubsite), lambda: gate_vnu(site),
-                 lambda: gate_linkchecker(site)):
+                 lambda: gate_linkchecker(site), lambda: gate_calendars(hubsite)):
         try:
             gate()
         except Exception as error:  # a gate that cannot run fails
