@@ -26,7 +26,8 @@ struct Check: ParsableCommand {
         let day = try Today.resolve(today)
         // The sources, when they build, say where each link was written and what their prose holds.
         let rendered = try? SiteBuilder(source: site.sourceURL).render()
-        var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: String(target.display.dropLast())).check(OutputFolder.read(outputURL))
+        var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: String(target.display.dropLast()),
+                                 sources: rendered?.sources).check(OutputFolder.read(outputURL))
         if let rendered { report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
         if !report.externalLinks.isEmpty {
             print("external links (not fetched):")

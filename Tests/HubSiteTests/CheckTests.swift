@@ -50,11 +50,12 @@ final class CheckTests: XCTestCase {
                 .replacingOccurrences(of: #"line \d+"#, with: "line N", options: .regularExpression)
         }
         XCTAssertEqual(withoutLines.sorted(), [
-            "public/x/index.html: duplicate id \"part\" (first on line N)",
+            // Raw HTML is placed in the Markdown it was written in.
+            "content/x.md:11:8: duplicate id \"part\" (first on line N)",
+            "content/x.md:9:11: image \"../style.css\" has no alt text",
             "public/x/index.html: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
             "public/x/index.html: empty link to \"../index.html\": it has no text a screen reader can announce",
             "public/x/index.html: heading level skipped: <h4> follows <h2>",
-            "public/x/index.html: image \"../style.css\" has no alt text",
         ].sorted())
     }
 
@@ -169,7 +170,7 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(report.externalLinks.first?.pages, ["index.html", "sub/index.html"])
         XCTAssertEqual(report.diagnostics.map(\.message).sorted(), [
             "broken link \"../../etc/passwd\": it leads outside the site's folder",
-            "broken link \"/abs/\": a link from the domain's root breaks when the site is published in a sub-folder; write it from the site's root as /page/ in Markdown, which hubsite makes relative",
+            "broken link \"/abs/\": a link from the domain's root breaks when the site is published in a sub-folder",
             "broken link \"missing.png\": missing.png does not exist in the site",
             "broken link \"sub\": sub does not exist in the site",
         ])

@@ -21,6 +21,8 @@ public struct SiteBuilder: Sendable {
         public var fileCount: Int
         public var warnings: [Diagnostic]
         public var timings: [(stage: String, seconds: Double)]
+        /// Where the sources wrote what the built pages hold, for `hubsite check`.
+        public var sources: SourceFinder
     }
 
     /// Builds the whole site in memory. Throws every error of the build at once.
@@ -69,7 +71,12 @@ public struct SiteBuilder: Sendable {
         // Pages: everything a page needs is known now, except the finder, which lists every hub.
         let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames, lintProse: lintProse)
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: listing.assets.map(\.path)))
-        let checker = SiteChecker()
+        let sources = SourceFinder(
+            siteFolder: source,
+            pageSources: Dictionary(listing.pages.map { ($0.urlPath + "index.html", $0.path) }
+                + listing.assets.filter { $0.path.hasSuffix(".html") }.map { ($0.path, "content/" + $0.path) }) { first, _ in first },
+            templates: templates.sources)
+        let checker = SiteChecker(sources: sources)
         let shared = PageContext.Shared(config)
         var outcomes = timed("build pages") {
             listing.pages.concurrentMap { entry -> PageOutcome in
@@ -89,7 +96,9 @@ public struct SiteBuilder: Sendable {
         releaseInBackground(consume outcomes)
         if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
         checkUniqueHubNames(pages, log: &log)
-        guard !log.hasErrors else { throw BuildFailure(log.all) }
+        // Pages with errors of their own were still rendered and checked, so that one build
+        // reports their broken links too; only broken templates stop the build here.
+        guard render else { throw BuildFailure(log.all) }
         pages.sort { $0.urlPath < $1.urlPath }
         let site = Site(config: config, pages: consume pages, archives: frame.archives)
 
@@ -112,14 +121,13 @@ public struct SiteBuilder: Sendable {
                 if let problem { log.append(contentsOf: [problem]) }
             }
         }
-        guard !log.hasErrors else { throw BuildFailure(log.all) }
         let report = timed("check links") {
-            SiteChecker(linkOrigins: site.linkOrigins).check(pages: facts, paths: paths, listExternal: false)
+            SiteChecker(linkOrigins: site.linkOrigins, sources: sources).check(pages: facts, paths: paths, listExternal: false)
         }
         releaseInBackground(consume facts)
         log.append(contentsOf: report.diagnostics)
         guard !log.hasErrors else { throw BuildFailure(log.all) }
-        return Result(site: site, files: [], fileCount: paths.count, warnings: log.all, timings: timings)
+        return Result(site: site, files: [], fileCount: paths.count, warnings: log.all, timings: timings, sources: sources)
     }
 
     /// One page from its file to its facts.
@@ -144,8 +152,13 @@ public struct SiteBuilder: Sendable {
             return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all)
         }
         // The finder lists every hub: it is rendered once all hubs are known.
-        guard let templates, page.kind != .hubFinder, !log.hasErrors else {
+        guard let templates, page.kind != .hubFinder else {
             return PageOutcome(page: page, outputPath: outputPath, facts: nil, diagnostics: log.all)
+        }
+        // A hub whose facts could not be read, or a page naming no page template, cannot be
+        // made; its body's links are still checked, so one build reports them too.
+        guard page.kind != .hub || page.hub != nil, templates.pageNames.contains(page.template) else {
+            return PageOutcome(page: page, outputPath: outputPath, facts: checker.linksOnly(of: page.body, path: outputPath), diagnostics: log.all)
         }
         let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, frame: frame, shared: shared, checker: checker)
         do {

@@ -18,9 +18,13 @@ public struct SiteChecker: Sendable {
     /// How the output folder is named in messages, e.g. `public`.
     public var outputName: String = "public"
 
-    public init(linkOrigins: [String: [String: LinkOrigin]] = [:], outputName: String = "public") {
+    /// Where the rest was written: raw HTML, HTML files of content/, templates.
+    public var sources: SourceFinder?
+
+    public init(linkOrigins: [String: [String: LinkOrigin]] = [:], outputName: String = "public", sources: SourceFinder? = nil) {
         self.linkOrigins = linkOrigins
         self.outputName = outputName
+        self.sources = sources
     }
 
     /// What the checker needs to know of one built page, kept instead of the page itself.
@@ -55,7 +59,8 @@ public struct SiteChecker: Sendable {
             guard listExternal else { continue }
             for url in result.external { external[url, default: []].insert(page) }
         }
-        return Report(diagnostics: diagnostics.sorted(),
+        // A template's mistake is found on every page it makes, and reported once.
+        return Report(diagnostics: Array(Set(diagnostics)).sorted(),
                       externalLinks: external.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) },
                       checkedPages: facts.count, checkedLinks: facts.values.reduce(0) { $0 + $1.links.count })
     }
@@ -66,13 +71,20 @@ public struct SiteChecker: Sendable {
         log.append(contentsOf: pageFacts.diagnostics)
         var external: [String] = []
         for link in pageFacts.links {
+            let origin = linkOrigins[page]?[link.url]
             func broken(_ message: (String) -> String, fix: String) {
-                let origin = linkOrigins[page]?[link.url]
-                log.error(at: origin?.location ?? place(page, link.line), message(origin?.written ?? link.url), fix: fix)
+                let found = origin == nil ? sources?.locate(link.url, page: page, line: link.line) : nil
+                log.error(at: origin?.location ?? found?.location ?? place(page, link.line), message(origin?.written ?? found?.written ?? link.url), fix: fix)
             }
             switch resolve(link.url, from: page) {
             case .external:
                 external.append(link.url)
+            case .fromDomainRoot:
+                let inTemplate = origin == nil && sources?.locate(link.url, page: page, line: link.line)?.location.file.hasPrefix("templates/") == true
+                broken({ "broken link \"\($0)\": a link from the domain's root breaks when the site is published in a sub-folder" },
+                       fix: origin != nil ? "correct the address"
+                           : inTemplate ? "start it with {{root}} instead of \"/\": {{root}}\(link.url.dropFirst())"
+                           : "write it as a Markdown link, [text](\(link.url)), which hubsite makes relative, or relative to this page")
             case .invalid(let reason):
                 broken({ "broken link \"\($0)\": \(reason)" }, fix: "correct the address")
             case .internal(let target, let fragment):
@@ -94,6 +106,15 @@ public struct SiteChecker: Sendable {
     }
 
     // MARK: - One page
+
+    /// The links and ids of a page body alone, for a page that cannot be made: what the page
+    /// around it would be is unknown, so its structure is not judged.
+    func linksOnly(of body: RenderedMarkdown, path: String) -> PageFacts {
+        var facts = body.outline.map { scan(path: path, before: [], body: $0, bodyLineBreaks: 0, after: []) }
+            ?? scan(OutputFile(path: path, text: body.html))
+        facts.diagnostics = []
+        return facts
+    }
 
     /// Reads one page's ids and links, and reports what is wrong inside it.
     public func scan(_ file: OutputFile) -> PageFacts {
@@ -196,7 +217,7 @@ public struct SiteChecker: Sendable {
         mutating func recordID(_ id: String, at place: SourceLocation) {
             if let first = firstPlaces[id] {
                 let firstPlace = first.file == place.file ? "first on line \(first.line)" : "first at \(first)"
-                log.error(at: place, "duplicate id \"\(id)\" (\(firstPlace))",
+                log.error(at: checker.placed(place, value: id, page: path), "duplicate id \"\(id)\" (\(firstPlace))",
                           fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
             } else {
                 firstPlaces[id] = place
@@ -217,7 +238,7 @@ public struct SiteChecker: Sendable {
         mutating func linkEnd() {
             guard let link = openLink else { return }
             if !link.hasName {
-                log.error(at: link.place, "empty link to \"\(link.href)\": it has no text a screen reader can announce",
+                log.error(at: checker.placed(link.place, value: link.href, page: path), "empty link to \"\(link.href)\": it has no text a screen reader can announce",
                           fix: "give the link text, e.g. [Accessibility statement](/accessibility/)")
             }
             openLink = nil
@@ -225,7 +246,7 @@ public struct SiteChecker: Sendable {
 
         mutating func image(_ url: String?, alt: String?, at place: SourceLocation) {
             if alt == nil {
-                log.error(at: place, "image \"\(url ?? "")\" has no alt text",
+                log.error(at: checker.placed(place, value: url, page: path), "image \"\(url ?? "")\" has no alt text",
                           fix: "describe the image: ![what it shows](image.png), or leave the words out only if it is decorative")
             } else if alt?.isEmpty == false {
                 openLink?.hasName = true
@@ -260,6 +281,8 @@ public struct SiteChecker: Sendable {
 
     private enum Resolution {
         case external
+        /// `/page/` in the built HTML: it works only at a domain's root.
+        case fromDomainRoot
         case invalid(String)
         /// Path inside the site and the fragment (nil: none; "": a bare "#").
         case `internal`(String, fragment: String?)
@@ -279,9 +302,7 @@ public struct SiteChecker: Sendable {
         let path = Self.percentDecoded(String(url[..<pathEnd]))
         if path.isEmpty { return .internal(page, fragment: fragment) }
         let fromRoot = path.utf8.first == UInt8(ascii: "/")
-        if fromRoot, page != "404.html" {
-            return .invalid("a link from the domain's root breaks when the site is published in a sub-folder; write it from the site's root as /page/ in Markdown, which hubsite makes relative")
-        }
+        if fromRoot, page != "404.html" { return .fromDomainRoot }
         if !fromRoot, let target = Self.fromRootOfSite(path, page: page) { return .internal(target, fragment: fragment) }
         var target: [UInt8] = []
         if !fromRoot, let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")) { target += page.utf8[..<slash] }
@@ -337,6 +358,12 @@ public struct SiteChecker: Sendable {
 
     private func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+
+    /// A place in the built page, moved to the source that wrote `value` when it can be found.
+    fileprivate func placed(_ place: SourceLocation, value: String?, page: String) -> SourceLocation {
+        guard place.file.hasPrefix(outputName + "/"), let value, let found = sources?.locate(value, page: page, line: place.line) else { return place }
+        return found.location
     }
 
     fileprivate func place(_ page: String, _ line: Int) -> SourceLocation {

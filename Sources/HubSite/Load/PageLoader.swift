@@ -32,8 +32,14 @@ struct PageLoader {
         var template = kind.defaultTemplate
         var templateLocation = SourceLocation(file: path)
 
-        if let yaml = content.split.yaml,
-           let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) {
+        if let yaml = content.split.yaml {
+            // Unreadable front matter: the page cannot be made, and its body is not checked.
+            guard let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) else {
+                _ = MarkdownStage(options: .init(variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth,
+                                                 requiresCriteria: kind == .sheet, cohort: nil))
+                    .render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
+                return nil
+            }
             if kind == .hub {
                 let slug = String(content.urlPath.dropFirst("hubs/".count).dropLast())
                 hub = Hub.load(slug: slug, front: front.without("template"), log: &log)
@@ -51,7 +57,7 @@ struct PageLoader {
                 template = name
                 templateLocation = front.location(of: front.node("template"))
             }
-        } else if content.split.yaml == nil {
+        } else {
             log.error(at: SourceLocation(file: path), "the page has no front matter",
                       fix: "start the file with three lines: \"---\", \"title: …\", \"---\"")
         }

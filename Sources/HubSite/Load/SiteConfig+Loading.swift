@@ -10,7 +10,12 @@ extension SiteConfig {
         let before = log.all.count
         yaml.rejectUnknownKeys(allowed: allowedKeys, log: &log, what: "site.yml")
         _ = yaml.requireKey("title", log: &log, what: "site.yml", example: "Secondary Mastery Specialist Programme")
-        let title = yaml.string("title", log: &log) ?? ""
+        let titleText = yaml.string("title", log: &log)
+        let title = titleText ?? ""
+        if let titleText, titleText.trimmingCharacters(in: .whitespaces).isEmpty {
+            log.error(at: yaml.location(of: yaml.node("title")), "the site's title is empty: it names every page, and the link home on each page would have no text",
+                      fix: "write the programme's name, e.g. \"title: Secondary Mastery Specialist Programme\"")
+        }
         let language = yaml.string("language", log: &log) ?? "en-GB"
         if !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || language.isEmpty {
             log.error(at: yaml.location(of: yaml.node("language")), "\"language\" must be a language tag such as \"en-GB\", found \"\(language)\"")

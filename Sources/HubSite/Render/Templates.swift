@@ -8,6 +8,8 @@ struct Templates: Sendable {
     let names: Set<String>
     /// The templates a page may name with `template:`: not partials, layouts or 404.
     let pageNames: Set<String>
+    /// Their text, sorted by path, for placing a problem in the HTML they make.
+    let sources: [SourceFile]
 
     /// Sections nested deeper than this are refused: swift-mustache parses and renders them
     /// recursively, and a few thousand levels exhaust the stack.
@@ -61,7 +63,8 @@ struct Templates: Sendable {
         // error is not also told that its template is missing.
         let layouts = Set(references.values.flatMap { $0.filter { $0.kind == .parent }.map(\.name) })
         let pageTemplates = sources.keys.filter { !$0.hasPrefix("partials/") && $0 != "404" && !layouts.contains($0) }
-        return Templates(library: MustacheLibrary(templates: templates), names: Set(sources.keys), pageNames: Set(pageTemplates))
+        return Templates(library: MustacheLibrary(templates: templates), names: Set(sources.keys), pageNames: Set(pageTemplates),
+                         sources: sources.values.sorted { $0.path < $1.path })
     }
 
     /// What swift-mustache cannot survive or hubsite cannot follow: sections nested too deep, and
