@@ -12,6 +12,12 @@ public struct PreviewServer: Sendable {
     public var site: PreviewSite
     public var port: Int
     public var host: String = "127.0.0.1"
+    /// Open connections at most: a browser opens a few, so this leaves room for many tabs and
+    /// keeps a flood far from the process's limit on open files.
+    public var maximumConnections = 256
+    /// A connection that sends no complete request for this long is closed: a slow or idle
+    /// client holds nothing for long. Live-reload streams are answers, not idle.
+    public var idleTimeout: TimeAmount = .seconds(10)
 
     public init(site: PreviewSite, port: Int) {
         self.site = site
@@ -34,6 +40,7 @@ public struct PreviewServer: Sendable {
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router()
         router.middlewares.add(RequestGuard())
+        router.middlewares.add(SuffixRange(site: site))
         router.middlewares.add(NotFoundPage(site: site))
         router.middlewares.add(FileMiddleware(fileProvider: SiteFileProvider(site: site), searchForIndexHtml: true))
         let site = self.site
@@ -54,8 +61,10 @@ public struct PreviewServer: Sendable {
         }
         var logger = Logger(label: "hubsite.serve")
         logger.logLevel = .error
+        let limit = ConnectionLimit(maximum: maximumConnections)
         return Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [limit.handler()], idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "hubsite", reuseAddress: false),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -13,6 +13,8 @@ public final class PreviewSite: Sendable {
 
     struct Snapshot: Sendable {
         var files: [String: ServedFile] = [:]
+        /// Every folder that holds a file: an unknown address is answered without a look at every file.
+        var folders: Set<String> = [""]
         /// The last build's errors; nil when it succeeded.
         var failure: BuildFailure?
         var generation = 0
@@ -67,6 +69,7 @@ public final class PreviewSite: Sendable {
                 }
             }
             snapshot.files = served
+            snapshot.folders = Self.folders(of: served.keys)
             snapshot.failure = failed
             snapshot.generation += 1
             return snapshot.generation
@@ -80,9 +83,20 @@ public final class PreviewSite: Sendable {
     }
 
     func isFolder(_ path: String) -> Bool {
-        if path.isEmpty { return true }
-        let prefix = path + "/"
-        return state.withLock { snapshot in snapshot.files.keys.contains { $0.hasPrefix(prefix) } }
+        state.withLock { $0.folders.contains(path) }
+    }
+
+    /// `hubs/solent/index.html` → `hubs`, `hubs/solent`.
+    private static func folders(of paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = [""]
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        return folders
     }
 
     public var generation: Int { state.withLock { $0.generation } }

@@ -13,15 +13,18 @@ final class PreviewServerTests: XCTestCase {
         let port: Int
         var http: HTTPProbe { HTTPProbe(port: port) }
 
-        init(_ site: TestSite) throws {
+        init(_ site: TestSite, configure: @escaping @Sendable (inout PreviewServer) -> Void = { _ in }) throws {
             let preview = PreviewSite(source: site.folder)
             preview.rebuild()
             let watcher = try SourceWatcher(root: site.folder) { preview.rebuild() }
             watcher.start()
             let ready = DispatchSemaphore(value: 0)
             let boundPort = LockedValue(0)
+            var server = PreviewServer(site: preview, port: 0)
+            configure(&server)
+            let configured = server
             task = Task {
-                try await PreviewServer(site: preview, port: 0).run(signals: []) { port in
+                try await configured.run(signals: []) { port in
                     boundPort.set(port)
                     ready.signal()
                 }
@@ -68,6 +71,60 @@ final class PreviewServerTests: XCTestCase {
         let part = try server.http.get("/style.css", headers: ["Range": "bytes=0-9"])
         XCTAssertEqual(part.status, 206)
         XCTAssertEqual(part.body.utf8.count, 10)
+    }
+
+    /// RFC 9110: `bytes=-N` is the last N bytes; `bytes=-0` can match nothing.
+    func testSuffixRangesAreTheLastBytesAndAnEmptyOneIsUnsatisfiable() throws {
+        let site = try TestSite()
+        let server = try Running(site)
+        defer { server.stop() }
+        let css = try String(contentsOf: site.folder.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
+        let last = try server.http.get("/style.css", headers: ["Range": "bytes=-10"])
+        XCTAssertEqual(last.status, 206)
+        XCTAssertEqual(last.body, String(css.utf8.suffix(10))!)
+        XCTAssertEqual(last.headers["content-range"], "bytes \(css.utf8.count - 10)-\(css.utf8.count - 1)/\(css.utf8.count)")
+        let none = try server.http.get("/style.css", headers: ["Range": "bytes=-0"])
+        XCTAssertEqual(none.status, 416)
+        XCTAssertEqual(none.headers["content-range"], "bytes */\(css.utf8.count)")
+    }
+
+    func testAConnectionThatSendsNoRequestIsClosedAfterTheTimeout() throws {
+        let server = try Running(try TestSite()) { $0.idleTimeout = .milliseconds(300) }
+        defer { server.stop() }
+        for partial in ["", "GET / HTTP/1.1\r\nHost: 127.0"] {
+            let fd = try server.http.connect()
+            defer { close(fd) }
+            _ = partial.withCString { send(fd, $0, strlen($0), 0) }
+            let start = Date()
+            var byte: UInt8 = 0
+            XCTAssertEqual(recv(fd, &byte, 1, 0), 0, "the server closed the connection")
+            XCTAssertLessThan(Date().timeIntervalSince(start), 5, "within the timeout, not the test's own 10 s")
+        }
+    }
+
+    func testAFloodOfIdleConnectionsLeavesRoomForTheEditorsBrowser() throws {
+        let server = try Running(try TestSite()) { $0.maximumConnections = 16 }
+        defer { server.stop() }
+        var flood: [Int32] = []
+        defer { flood.forEach { close($0) } }
+        for index in 0..<200 {
+            let fd = try server.http.connect()
+            if index.isMultiple(of: 2) { _ = "GET / HTTP/1.1\r\n".withCString { send(fd, $0, strlen($0), 0) } }
+            flood.append(fd)
+        }
+        for _ in 0..<5 {
+            let page = try server.http.get("/")
+            XCTAssertEqual(page.status, 200, "the page is answered however many idle clients wait")
+            XCTAssertTrue(page.body.contains("Cohort 11 information sheet"))
+        }
+        // The oldest waiting clients were closed to make room: at most 16 connections stay open.
+        var byte: UInt8 = 0
+        var closed = 0
+        for _ in 0..<20 where closed < 200 - 16 {
+            usleep(100_000)
+            closed = flood.filter { recv($0, &byte, 1, Int32(MSG_DONTWAIT) | Int32(MSG_PEEK)) == 0 }.count
+        }
+        XCTAssertGreaterThanOrEqual(closed, 200 - 16)
     }
 
     func testNothingOutsideTheBuiltSiteIsReachable() throws {

@@ -7,6 +7,9 @@
 3. Abuse: 1,000 malformed requests, 200 oversized-header requests, and 50 clients sending one
    byte a second; meanwhile ordinary requests must keep being answered quickly. The server is
    alive at the end.
+4. Idle flood: 19,000 connections that send nothing or half a request. Ordinary requests are
+   still answered meanwhile, and the server has closed the idle ones within its 10 s timeout.
+5. 404s on a 50,000-page site: an unknown address is answered at least half as fast as a page.
 Prints the figures and exits non-zero if any promise is broken.
 """
 import os
@@ -59,6 +62,69 @@ def wrk_run(port, paths, seconds, folder):
     out = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", "-s", str(script), f"http://127.0.0.1:{port}/"],
                          capture_output=True, text=True, timeout=seconds + 60)
     return out.stdout
+
+
+def idle_flood(port, count=19_000):
+    flood = []
+    started = time.perf_counter()
+    for index in range(count):
+        try:
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        except OSError:
+            break
+        if index % 2:
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0")
+        flood.append(sock)
+    opened = time.perf_counter() - started
+    answers = [timed_get(port) for _ in range(20)]
+    ok = sum(1 for status, _ in answers if status == 200)
+    worst = max(ms for _, ms in answers)
+    time.sleep(12)
+    closed = 0
+    for sock in flood:
+        sock.setblocking(False)
+        try:
+            closed += sock.recv(1, socket.MSG_PEEK) == b""
+        except (BlockingIOError, OSError):
+            pass
+        sock.close()
+    print(f"idle flood: {len(flood)} connections opened in {opened:.1f} s; meanwhile {ok}/20 requests answered 200, "
+          f"slowest {worst:.0f} ms; 12 s later the server had closed {closed} of them")
+    if len(flood) < count * 0.9:
+        failures.append(f"only {len(flood)} of {count} idle connections could be opened")
+    if ok != 20 or worst > 2000:
+        failures.append("the preview stopped answering under an idle flood")
+    if closed < len(flood) * 0.99:
+        failures.append(f"the server kept {len(flood) - closed} idle connections past its timeout")
+
+
+def not_found_rate(tmp, pages=50_000):
+    """A 404 costs no more than a page: nothing walks every file of a large site to answer it."""
+    site = tmp / "large"
+    shutil.copytree(ROOT / "templates", site / "templates")
+    shutil.copy(ROOT / "site.yml", site / "site.yml")
+    shutil.copytree(ROOT / "content", site / "content")
+    for index in range(pages):
+        folder = site / "content" / "pages" / f"{index // 1000:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"page-{index}.md").write_text(f"---\ntitle: Page {index}\n---\n\nSome text for page {index}.\n")
+    server = subprocess.Popen([HUBSITE, "serve", "--source", str(site), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = int(server.stdout.readline().strip().rstrip("/").rsplit(":", 1)[1])
+        rates = {}
+        for name, path in (("page", "/pages/07/page-7000/"), ("404", "/pages/07/no-such-page/")):
+            out = subprocess.run(["wrk", "-t2", "-c16", "-d10s", f"http://127.0.0.1:{port}{path}"],
+                                 capture_output=True, text=True, timeout=70).stdout
+            match = re.search(r"Requests/sec:\s+([\d.]+)", out)
+            rates[name] = float(match.group(1)) if match else 0.0
+        ratio = rates["404"] / rates["page"] if rates["page"] else 0
+        print(f"{pages:,}-page site: a page {rates['page']:.0f} requests/s, a 404 {rates['404']:.0f} requests/s ({ratio:.2f} x)")
+        if ratio < 0.5:
+            failures.append(f"a 404 is answered at {ratio:.2f} x the rate of a page (at least 0.5 expected)")
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 def main():
@@ -160,12 +226,16 @@ def main():
                 failures.append("a malformed request was answered 200")
             if timed_get(port)[0] != 200 or server.poll() is not None:
                 failures.append("the server did not survive")
+            idle_flood(port)
+            if timed_get(port)[0] != 200 or server.poll() is not None:
+                failures.append("the server did not survive the idle flood")
         finally:
             server.terminate()
             server.wait(10)
+        not_found_rate(pathlib.Path(tmp))
     for failure in failures:
         print("BROKEN:", failure)
-    print(f"{6 - len(failures)} passed, {len(failures)} failed")
+    print(f"{8 - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
 
 
