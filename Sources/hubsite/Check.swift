@@ -25,10 +25,19 @@ struct Check: ParsableCommand {
         }
         let day = try Today.resolve(today)
         // The sources, when they build, say where each link was written and what their prose holds.
-        let rendered = try? SiteBuilder(source: site.sourceURL).render()
+        let rendered: SiteBuilder.Result?
+        var sourceProblems: [Diagnostic] = []
+        do {
+            rendered = try SiteBuilder(source: site.sourceURL).render()
+        } catch {
+            // The sources do not build: what public/ holds is not what they say.
+            rendered = nil
+            sourceProblems = error.diagnostics
+        }
         var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: String(target.display.dropLast()),
                                  sources: rendered?.sources).check(OutputFolder.read(outputURL))
         if let rendered { report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
+        report.diagnostics = Array(Set(report.diagnostics + sourceProblems))
         if !report.externalLinks.isEmpty {
             print("external links (not fetched):")
             for link in report.externalLinks {

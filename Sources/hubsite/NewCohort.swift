@@ -9,7 +9,7 @@ struct NewCohort: ParsableCommand {
         discussion: """
             Checks everything first and changes nothing if any check fails. It refuses while the current \
             cohort's application deadline is still ahead (a second run by mistake) unless the next cohort \
-            is named with --to. Afterwards, review what it lists and run `make site`.
+            is named with --to. Afterwards, review what it lists and run `hubsite build`.
             """)
 
     @OptionGroup var site: SiteOptions
@@ -34,7 +34,7 @@ struct NewCohort: ParsableCommand {
                 print("to review:")
                 for review in plan.reviews { print("  \(review)") }
             }
-            if !dryRun { print("next: read the sheet with `make serve`, then publish with `make site`") }
+            if !dryRun { print("next: read the sheet with `hubsite serve`, then publish with `hubsite build`") }
         } catch {
             Report.printFailure(error, ending: "new-cohort stopped: nothing was changed")
             throw ExitCode(1)

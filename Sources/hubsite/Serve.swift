@@ -12,6 +12,12 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Port on 127.0.0.1; 0 picks a free one.")
     var port: Int = 8080
 
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be from 1 to 65535, or 0 for any free port; found \(port)")
+        }
+    }
+
     func run() async throws {
         let preview = PreviewSite(source: site.sourceURL)
         let start = ContinuousClock.now

@@ -126,7 +126,7 @@ final class BadInputTests: XCTestCase {
         ])
         let errors = site.buildErrors()
         XCTAssertEqual(errors.map { String($0.prefix(while: { $0 != " " })) }, [
-            "content/a.md:3:1:", "content/a.md:6:1:", "content/b.md:1:1:", "templates/404.mustache:2:1:",
+            "content/a.md:3:1:", "content/a.md:6:1:", "content/b.md:1:1:", "templates/404.mustache:1:1:",
         ], "\(errors)")
     }
 

@@ -98,7 +98,7 @@ final class OutputSafetyTests: XCTestCase {
             try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
             let strace = try HubsiteBinary.strace()
             let build = HubsiteBinary.start(["build"], in: site.folder,
-                                            prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:\(moment)=3000000:when=1"])
+                                            prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:\(moment)=20000000:when=1"])
             try build.run()
             let hubsite = try waitForChild(of: build)
             try waitUntil("the build reaches the swap") {
@@ -106,6 +106,7 @@ final class OutputSafetyTests: XCTestCase {
             }
             usleep(200_000)
             kill(hubsite, SIGKILL)
+            kill(build.processIdentifier, SIGKILL)  // strace sleeps out its delay otherwise
             build.waitUntilExit()
             let now = try site.read("index.html")
             XCTAssertTrue(now.contains(moment == "delay_enter" ? "Overview" : "A new overview"), moment)
@@ -113,7 +114,7 @@ final class OutputSafetyTests: XCTestCase {
             // The next build clears what the killed one left, and says so.
             let next = try HubsiteBinary.run(["build"], in: site.folder)
             XCTAssertEqual(next.status, 0, next.stderr)
-            XCTAssertTrue(next.stderr.contains("warning: removed .public."), next.stderr)
+            XCTAssertTrue(next.stderr.contains("warning: removed .public."), "\(moment): \(next.stderr)")
             XCTAssertEqual(try leftovers(site), [])
         }
     }
@@ -128,12 +129,13 @@ final class OutputSafetyTests: XCTestCase {
         let strace = try HubsiteBinary.strace()
         let build = HubsiteBinary.start(["build"], in: site.folder, prefix: [
             strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2,rename",
-            "-e", "inject=renameat2:error=EINVAL", "-e", "inject=rename:delay_enter=3000000:when=2",
+            "-e", "inject=renameat2:error=EINVAL", "-e", "inject=rename:delay_enter=20000000:when=2",
         ])
         try build.run()
         let hubsite = try waitForChild(of: build)
         try waitUntil("the first rename") { !site.exists("index.html") && (try? self.leftovers(site))?.contains { $0.hasPrefix(".public.old-") } == true }
         kill(hubsite, SIGKILL)
+        kill(build.processIdentifier, SIGKILL)  // strace sleeps out its delay otherwise
         build.waitUntilExit()
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "killed between the renames")
         // Even a build that fails puts the previous site back first.

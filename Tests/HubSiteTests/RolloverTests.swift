@@ -114,8 +114,10 @@ final class RolloverTests: XCTestCase {
         XCTAssertEqual(CohortRollover.date(date, like: "2025-12-16"), "2026-12-16")
         XCTAssertEqual(CohortRollover.date(date, like: "Tuesday 16 December 2025"), "Wednesday 16 December 2026")
         XCTAssertEqual(CohortRollover.date(date, like: "16 December 2025"), "16 December 2026")
-        XCTAssertEqual(YAMLScalarEdit.apply([YAMLScalarEdit(line: 2, column: 9, newValue: "12")], to: "a: 1\nnumber: 11   # keep\n"),
+        XCTAssertEqual(YAMLScalarEdit.apply([YAMLScalarEdit(line: 2, column: 9, oldValue: "11", newValue: "12")], to: "a: 1\nnumber: 11   # keep\n"),
                        "a: 1\nnumber: 12   # keep\n")
+        XCTAssertEqual(YAMLScalarEdit.apply([YAMLScalarEdit(line: 1, column: 18, oldValue: "11", newValue: "12")], to: "cohort: {number: 11, year1: 2026/27}\n"),
+                       "cohort: {number: 12, year1: 2026/27}\n")
     }
 
     // MARK: - Stale-date lint and key date order

@@ -204,6 +204,12 @@ public struct SiteBuilder: Sendable {
                       fix: "run hubsite in the site's folder, or pass it with --source DIR")
             return nil
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            log.error(at: SourceLocation(file: "site.yml"), "site.yml is a folder, not a file",
+                      fix: "rename or remove the folder, and keep the site's settings in a text file named site.yml")
+            return nil
+        }
         switch SourceFile.read(url, as: "site.yml") {
         case .failure(let diagnostic):
             log.append(contentsOf: [diagnostic])
@@ -238,7 +244,19 @@ public struct SiteBuilder: Sendable {
             let relative = file.relativePath
             let path = "content/" + relative
             guard relative.hasSuffix(".md") else {
-                if let data = try? Data(contentsOf: file.url) { assets.append(OutputFile(path: relative, contents: [UInt8](data))) }
+                let name = file.url.lastPathComponent.lowercased()
+                if name.hasSuffix(".md") {
+                    log.error(at: SourceLocation(file: path), "hubsite reads pages from names ending in .md, in small letters; this one would be published as a raw file",
+                              fix: "rename it to \(file.url.deletingPathExtension().lastPathComponent).md")
+                } else if name.contains(".md.") {
+                    log.warning(at: SourceLocation(file: path), "this looks like a copy or backup of a page, so it is left out of the site",
+                                fix: "keep copies outside content/, or rename it to end in .md if it is a page")
+                } else {
+                    switch SourceFile.readBytes(atPath: file.absolutePath) {
+                    case .success(let bytes): assets.append(OutputFile(path: relative, contents: bytes))
+                    case .failure(let problem): log.error(at: SourceLocation(file: path), problem.message, fix: problem.fix)
+                    }
+                }
                 continue
             }
             switch ContentFile.urlPath(forContentPath: relative) {

@@ -75,7 +75,9 @@ extension YAMLMap {
            !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) {
             return text
         }
-        let example = text.contains(".") && !text.contains(":") && !text.contains(" ") ? "https://\(text)" : "https://www.example.org/"
+        // "//www.example.org/" is missing only its scheme; a bare domain its scheme and slashes.
+        let bare = text.drop { $0 == "/" }
+        let example = bare.contains(".") && !bare.contains(":") && !bare.contains(" ") && !bare.hasPrefix(".") ? "https://\(bare)" : "https://www.example.org/"
         log.error(at: location(of: node(key)), "\"\(key)\" must be a web address starting with https:// or http://, found \"\(text)\"",
                   fix: "write the full address, e.g. \"\(example)\"")
         return nil

@@ -52,7 +52,11 @@ extension SiteConfig {
             ? yaml.date("applications_open", log: &log) : nil
         let close = yaml.requireKey("applications_close", log: &log, what: "\"cohort\"", example: "23 April 2026") != nil
             ? yaml.date("applications_close", log: &log) : nil
-        if let open, let close, close <= open {
+        if let open, let close, close == open {
+            log.error(at: yaml.location(of: yaml.node("applications_close")),
+                      "applications open and close on the same day (\(close.text))",
+                      fix: "check both dates: teachers need time to apply, so the window closes on a later day")
+        } else if let open, let close, close < open {
             log.error(at: yaml.location(of: yaml.node("applications_close")),
                       "applications close (\(close.text)) before they open (\(open.text))",
                       fix: "check both dates: the window must open before it closes")

@@ -27,7 +27,8 @@ struct SourceFile: Sendable {
     /// says what happened in an editor's words: between listing `content/` and reading a file,
     /// the file may have been deleted, renamed or replaced by a folder.
     static func readBytes(atPath path: String) -> Result<[UInt8], ReadProblem> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Links are not followed: one could lead outside the site's folder.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return .failure(problem(errno)) }
         defer { close(descriptor) }
         var status = stat()
@@ -70,6 +71,9 @@ struct SourceFile: Sendable {
                                fix: "if that was on purpose, build again; otherwise restore the file")
         case EACCES, EPERM:
             return ReadProblem(message: "you may not read this file (permission denied)", fix: "check the file's permissions: chmod a+r FILE")
+        case ELOOP:
+            return ReadProblem(message: "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+                               fix: "copy the file here instead of linking to it")
         case EISDIR:
             return ReadProblem(message: "this is a folder, not a file", fix: "rename the folder so that its name does not end in .md")
         default:

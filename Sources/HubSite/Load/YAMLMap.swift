@@ -30,6 +30,13 @@ struct YAMLMap {
     static func parse(_ yaml: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> YAMLMap? {
         let offset = firstLine - 1
         let start = SourceLocation(file: file, line: firstLine)
+        // libyaml refuses these too, but says neither where nor which.
+        if let control = firstControlCharacter(in: yaml) {
+            log.error(at: SourceLocation(file: file, line: control.line + offset, column: control.column),
+                      "this line holds an invisible control character (\(control.code))",
+                      fix: "delete it: retype the line if you cannot see where it is")
+            return nil
+        }
         do {
             // Composing makes nodes, not Swift values: an empty constructor spares building
             // Yams' default one (three dictionaries of closures) for every page.
@@ -51,12 +58,18 @@ struct YAMLMap {
             return YAMLMap(file: file, lineOffset: offset, mapping: mapping,
                            location: location(of: node.mark, file: file, offset: offset) ?? start)
         } catch let error as YamlError {
+            if let duplicate = duplicateKey(in: error, yaml: yaml) {
+                log.error(at: SourceLocation(file: file, line: duplicate.line + offset, column: duplicate.column),
+                          "the key \"\(duplicate.key)\" is written twice (first on line \(duplicate.firstLine + offset))",
+                          fix: "keep one of the two lines")
+                return nil
+            }
             let (mark, problem) = describe(error)
             log.error(at: location(of: mark, file: file, offset: offset) ?? start, "invalid YAML: \(problem)",
                       fix: "check the indentation and punctuation on this line; put quotes around a value that contains \": \" or starts with a special character")
             return nil
         } catch {
-            log.error(at: start, "invalid YAML: \(error)")
+            log.error(at: start, "invalid YAML: the text could not be read as YAML")
             return nil
         }
     }
@@ -116,8 +129,7 @@ struct YAMLMap {
         guard let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
             return text
         }
-        let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
-        log.error(at: location(of: node), "this value holds an invisible control character (\(code)\(control == "\r" ? ", a carriage return" : ""))",
+        log.error(at: location(of: node), "this value holds an invisible control character (\(control.codePoint)\(control == "\r" ? ", a carriage return" : ""))",
                   fix: "retype the value without it; in quotes, write no \\r, \\0 or other \\ escapes")
         return nil
     }
@@ -177,6 +189,32 @@ struct YAMLMap {
 
     // MARK: - Helpers
 
+    /// A character other than a line break or tab below U+0020, DEL, or a C1 control.
+    static func firstControlCharacter(in text: String) -> (line: Int, column: Int, code: String)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let found = line.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { continue }
+            let scalar = line.unicodeScalars[found]
+            return (index + 1, line.utf8.distance(from: line.startIndex, to: found) + 1, scalar.codePoint)
+        }
+        return nil
+    }
+
+    /// libyaml names a duplicated key but places the error at the start of its mapping: find
+    /// the key's second line instead.
+    private static func duplicateKey(in error: YamlError, yaml: String) -> (key: String, line: Int, column: Int, firstLine: Int)? {
+        guard case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first else { return nil }
+        var lines: [(Int, Int)] = []
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= context.mark.line {
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            let rest = line.dropFirst(indent)
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).first == ":", lines.first.map({ $0.1 == indent + 1 }) ?? true {
+                lines.append((index + 1, indent + 1))
+            }
+        }
+        guard lines.count >= 2 else { return nil }
+        return (key, lines[1].0, lines[1].1, lines[0].0)
+    }
+
     static func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): return "\"\(scalar.string)\""
@@ -200,7 +238,7 @@ struct YAMLMap {
         case .reader(let problem, _, _, _):
             return (nil, problem)
         default:
-            return (nil, "\(error)")
+            return (nil, "the text could not be read as YAML")  // never the error itself: it quotes the whole file
         }
     }
 
@@ -220,8 +258,10 @@ struct YAMLMap {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+extension Unicode.Scalar {
+    /// "U+000D"
+    var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

@@ -69,6 +69,10 @@ struct MarkdownStage {
         var links: [String: LinkOrigin] = [:]
         let root = RelativeURL.root(depth: options.depth)
         hooks.rewriteURL = { url, position in
+            if !options.unsafeHTML, let scheme = DangerousURL.scheme(of: url) {
+                problems.warning(at: location(position), "the address \"\(url)\" is left out of the page: \(scheme) addresses can run code, so links to them are removed",
+                                 fix: "link to a web page (https://…) or to a page of the site (/accessibility/)")
+            }
             let rewritten = RelativeURL.fromSiteAbsolute(url, root: root)
             if links[rewritten] == nil { links[rewritten] = LinkOrigin(written: url, location: location(position)) }
             return rewritten
@@ -89,6 +93,10 @@ struct MarkdownStage {
             return [BlockReplacement(range: match.range, html: CriteriaTable.html(match.criteria))]
         }
         hooks.renderHeading = { heading in
+            if heading.plainText.allSatisfy(\.isWhitespace) {
+                problems.warning(at: location(heading.position), "this heading is empty: a screen reader announces a heading with nothing in it",
+                                 fix: "write the heading's words after the #, or remove the line")
+            }
             let id = slugs.makeID(for: heading.plainText)
             if heading.level == 2 { toc.append(TableOfContentsEntry(id: id, text: heading.plainText)) }
             return HeadingMarkup.wrapper(level: heading.level, id: id, plainText: heading.plainText)

@@ -48,4 +48,14 @@ struct TemplateTag: Equatable {
         }
         return tags
     }
+
+    /// The innermost section or parent still open at the end of `tags`.
+    static func unclosed(in tags: [TemplateTag]) -> TemplateTag? {
+        var open: [TemplateTag] = []
+        for tag in tags {
+            if tag.kind == .open || tag.kind == .parent { open.append(tag) }
+            if tag.kind == .close, !open.isEmpty { open.removeLast() }
+        }
+        return open.last
+    }
 }

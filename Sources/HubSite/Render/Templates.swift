@@ -20,6 +20,13 @@ struct Templates: Sendable {
     /// themselves go to `log`.
     static func load(from folder: URL, relativeTo siteFolder: URL, log: inout DiagnosticLog) -> Templates {
         var sources: [String: SourceFile] = [:]
+        var linked: Set<String> = []
+        for link in FileTree.scan(under: folder).links {
+            if link.relativePath.hasSuffix(".mustache") { linked.insert(String(link.relativePath.dropLast(".mustache".count))) }
+            log.error(at: SourceLocation(file: FileTree.relativePath(of: folder, in: siteFolder) + "/" + link.relativePath),
+                      "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+                      fix: "copy the file or folder into templates/ instead of linking to it")
+        }
         for file in FileTree.files(under: folder, withExtension: "mustache") {
             let path = FileTree.relativePath(of: file, in: siteFolder)
             let name = String(FileTree.relativePath(of: file, in: folder).dropLast(".mustache".count))
@@ -28,11 +35,12 @@ struct Templates: Sendable {
             case .success(let source): sources[name] = source
             }
         }
-        return make(sources, log: &log)
+        return make(sources, linked: linked, log: &log)
     }
 
-    /// The templates from their text, by name.
-    static func make(_ sources: [String: SourceFile], log: inout DiagnosticLog) -> Templates {
+    /// The templates from their text, by name. `linked` names templates that are symbolic links,
+    /// already reported: a partial that names one is not also told it does not exist.
+    static func make(_ sources: [String: SourceFile], linked: Set<String> = [], log: inout DiagnosticLog) -> Templates {
         MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var templates: [String: MustacheTemplate] = [:]
         var references: [String: [TemplateTag]] = [:]
@@ -42,6 +50,11 @@ struct Templates: Sendable {
             guard checkShape(tags, in: source, log: &log) else { continue }
             do {
                 templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + source.text)
+            } catch let error as MustacheTemplate.ParserError where isUnclosed(error.error) && TemplateTag.unclosed(in: tags) != nil {
+                // swift-mustache finds out at the end of the file; the editor needs the opening tag.
+                let open = TemplateTag.unclosed(in: tags)!
+                log.error(at: SourceLocation(file: source.path, line: open.line, column: open.column),
+                          "the section \"\(open.name)\" opened here is never closed", fix: "add {{/\(open.name)}} where the section should end")
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma's line is not the editor's.
                 log.error(at: SourceLocation(file: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
@@ -51,7 +64,7 @@ struct Templates: Sendable {
             }
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in references[name] ?? [] where sources[reference.name] == nil {
+            for reference in references[name] ?? [] where sources[reference.name] == nil && !linked.contains(reference.name) {
                 log.error(at: SourceLocation(file: source.path, line: reference.line, column: reference.column),
                           "template \"\(name)\" uses the partial \"\(reference.name)\", but templates/\(reference.name).mustache does not exist",
                           fix: Suggestion.nearest(to: reference.name, in: sources.keys).map { "did you mean \"\($0)\"?" }
@@ -119,6 +132,11 @@ struct Templates: Sendable {
         case .invalidConfigVariableSyntax: return "invalid {{% … }} pragma"
         case .unrecognisedConfigVariable: return "unknown {{% … }} pragma"
         }
+    }
+
+    private static func isUnclosed(_ error: Error) -> Bool {
+        if case .expectedSectionEnd? = error as? MustacheTemplate.Error { return true }
+        return false
     }
 
     private static func fix(for error: Error) -> String {

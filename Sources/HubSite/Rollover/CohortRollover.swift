@@ -118,7 +118,7 @@ public struct CohortRollover: Sendable {
             guard let node = cohort.node(key), let written = node.string else { return }
             let place = cohort.location(of: node)
             let newValue = value(written)
-            edits.append(YAMLScalarEdit(line: place.line, column: place.column, newValue: newValue))
+            edits.append(YAMLScalarEdit(line: place.line, column: place.column, oldValue: written, newValue: newValue))
             changes.append("site.yml:\(place.line): cohort.\(key) \(written) → \(newValue)")
         }
         change("number") { _ in String(new.number) }
@@ -126,7 +126,10 @@ public struct CohortRollover: Sendable {
         change("year2") { Self.academicYear(like: $0, startingIn: new.firstYear + 1) }
         change("applications_open") { Self.date(new.applicationsOpen, like: $0) }
         change("applications_close") { Self.date(new.applicationsClose, like: $0) }
-        return (YAMLScalarEdit.apply(edits, to: file.text), changes)
+        let text = YAMLScalarEdit.apply(edits, to: file.text)
+        // Reading made every line end in "\n"; a file written with "\r\n" keeps them.
+        let windowsLines = (try? Data(contentsOf: url))?.firstRange(of: Data("\r\n".utf8)) != nil
+        return (windowsLines ? text.replacingOccurrences(of: "\n", with: "\r\n") : text, changes)
     }
 
     /// "2026/27" → "2027/28", "2026/2027" → "2027/2028", "2026-27" → "2027-28".

@@ -3,10 +3,13 @@
 struct YAMLScalarEdit {
     var line: Int
     var column: Int
+    /// The value as it stands, to know where a plain value ends: a comment, a comma or a brace
+    /// of a `{…}` mapping may follow it on the line.
+    var oldValue: String
     var newValue: String
 
     /// Applies `edits` to `text`. Each replaces the plain or quoted scalar that starts at its
-    /// line and column (as Yams reports them), keeping quotes and any trailing comment.
+    /// line and column (as Yams reports them), keeping quotes and whatever follows it.
     static func apply(_ edits: [YAMLScalarEdit], to text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for edit in edits where edit.line >= 1 && edit.line <= lines.count {
@@ -21,8 +24,9 @@ struct YAMLScalarEdit {
                 end = min(end + 1, bytes.count)
                 replacement = [quote] + replacement + [quote]
             } else {
-                while end < bytes.count, !(bytes[end] == UInt8(ascii: "#") && end > start && bytes[end - 1] == UInt8(ascii: " ")) { end += 1 }
-                while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+                let old = Array(edit.oldValue.utf8)
+                guard bytes[start...].starts(with: old) else { continue }
+                end = start + old.count
             }
             bytes.replaceSubrange(start..<end, with: replacement)
             lines[edit.line - 1] = String(decoding: bytes, as: UTF8.self)
