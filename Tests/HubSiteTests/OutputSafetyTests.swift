@@ -100,14 +100,11 @@ final class OutputSafetyTests: XCTestCase {
             let build = HubsiteBinary.start(["build"], in: site.folder,
                                             prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:\(moment)=20000000:when=1"])
             try build.run()
-            let hubsite = try waitForChild(of: build)
             try waitUntil("the build reaches the swap") {
                 moment == "delay_enter" ? self.stagingHoldsMarker(site) : ((try? site.read("index.html")) ?? old) != old
             }
             usleep(200_000)
-            kill(hubsite, SIGKILL)
-            kill(build.processIdentifier, SIGKILL)  // strace sleeps out its delay otherwise
-            build.waitUntilExit()
+            try killHubsite(try buildProcess(site), tracedBy: build)
             let now = try site.read("index.html")
             XCTAssertTrue(now.contains(moment == "delay_enter" ? "Overview" : "A new overview"), moment)
             XCTAssertEqual(now == old, moment == "delay_enter", moment)
@@ -132,11 +129,8 @@ final class OutputSafetyTests: XCTestCase {
             "-e", "inject=renameat2:error=EINVAL", "-e", "inject=rename:delay_enter=20000000:when=2",
         ])
         try build.run()
-        let hubsite = try waitForChild(of: build)
         try waitUntil("the first rename") { !site.exists("index.html") && (try? self.leftovers(site))?.contains { $0.hasPrefix(".public.old-") } == true }
-        kill(hubsite, SIGKILL)
-        kill(build.processIdentifier, SIGKILL)  // strace sleeps out its delay otherwise
-        build.waitUntilExit()
+        try killHubsite(try buildProcess(site), tracedBy: build)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "killed between the renames")
         // Even a build that fails puts the previous site back first.
         try site.write("---\ntitle: Broken\n", to: "content/broken.md")
@@ -157,7 +151,6 @@ final class OutputSafetyTests: XCTestCase {
         let first = HubsiteBinary.start(["build"], in: site.folder,
                                         prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:delay_enter=2000000:when=1"])
         try first.run()
-        _ = try waitForChild(of: first)
         try waitUntil("the first build reaches the swap") { self.stagingHoldsMarker(site) }
         let second = try HubsiteBinary.run(["build"], in: site.folder)
         XCTAssertEqual(second.status, 1)
@@ -216,15 +209,22 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
-    /// The hubsite process that strace started.
-    private func waitForChild(of process: Process) throws -> pid_t {
-        var child: pid_t?
-        try waitUntil("strace starts hubsite") {
-            let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)
-            child = text?.split(separator: " ").first.flatMap { pid_t($0) }
-            return child != nil
+    /// Kills the build where strace holds it. strace goes too, once hubsite is dead: it would
+    /// sleep out its delay, and a tracer that dies first lets its tracee run on.
+    private func killHubsite(_ hubsite: pid_t, tracedBy strace: Process) throws {
+        kill(hubsite, SIGKILL)
+        try waitUntil("hubsite dies") {
+            guard let stat = try? String(contentsOfFile: "/proc/\(hubsite)/stat", encoding: .utf8) else { return true }
+            return stat.contains(") Z ") || stat.contains(") X ")
         }
-        return child!
+        kill(strace.processIdentifier, SIGKILL)
+        strace.waitUntilExit()
+    }
+
+    /// The build's process, named by the folders it keeps beside public/ (strace may have other children).
+    private func buildProcess(_ site: TestSite) throws -> pid_t {
+        let names = try leftovers(site).filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }
+        return try XCTUnwrap(names.first.flatMap { pid_t($0.split(separator: "-").last ?? "") })
     }
 
     private func waitUntil(_ what: String, _ condition: () -> Bool) throws {

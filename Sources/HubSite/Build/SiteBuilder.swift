@@ -127,7 +127,7 @@ public struct SiteBuilder: Sendable {
         releaseInBackground(consume facts)
         log.append(contentsOf: report.diagnostics)
         guard !log.hasErrors else { throw BuildFailure(log.all) }
-        return Result(site: site, files: [], fileCount: paths.count, warnings: log.all, timings: timings, sources: sources)
+        return Result(site: site, files: [], fileCount: paths.count, warnings: log.all.sorted(), timings: timings, sources: sources)
     }
 
     /// One page from its file to its facts.
