@@ -15,13 +15,17 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print how long each stage took.")
     var timings = false
 
+    @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines) or json (one object a line).")
+    var format: OutputFormat = .text
+
     func run() throws {
         let target = site.outputFolder(output)
+        let report = Report(format: format)
         let transaction: OutputTransaction
         do {
             transaction = try OutputTransaction(output: target.url, source: site.sourceURL, display: target.display)
         } catch {
-            Report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
+            report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
             throw ExitCode(1)
         }
         let interrupt = Interrupt.onSignal {
@@ -34,8 +38,10 @@ struct Build: ParsableCommand {
         defer { interrupt.cancel() }
         do {
             let result = try SiteBuilder(source: site.sourceURL).build(into: transaction)
-            Report.printDiagnostics(result.warnings)
-            print("built \(result.site.pages.count) pages, \(result.fileCount) files into \(target.display)")
+            report.printDiagnostics(result.warnings)
+            let warnings = result.warnings.count
+            report.summary("built \(result.site.pages.count) pages, \(result.fileCount) files into \(target.display)"
+                           + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"), failed: false)
             if timings {
                 for (stage, seconds) in result.timings {
                     print(String(format: "  %-16@ %8.2f ms", stage as NSString, seconds * 1000))
@@ -44,7 +50,7 @@ struct Build: ParsableCommand {
             // The work is done: ending the process here spares freeing every page one by one.
             Foundation.exit(0)
         } catch {
-            Report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
+            report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
             throw ExitCode(1)
         }
     }

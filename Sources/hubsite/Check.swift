@@ -14,13 +14,17 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Check dates as if today were this day (YYYY-MM-DD).")
     var today: String?
 
+    @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines) or json (one object a line).")
+    var format: OutputFormat = .text
+
     func run() throws {
         let target = site.outputFolder(output)
+        let report = Report(format: format)
         let outputURL = target.url
         guard FileManager.default.fileExists(atPath: outputURL.appendingPathComponent("index.html").path) else {
             let failure = BuildFailure([Diagnostic(at: SourceLocation(file: target.display), "no built site here (no index.html)",
                                                    fix: "build it first with `hubsite build`")])
-            Report.printFailure(failure, ending: "check failed: nothing to check")
+            report.printFailure(failure, ending: "check failed: nothing to check")
             throw ExitCode(1)
         }
         let day = try Today.resolve(today)
@@ -34,20 +38,19 @@ struct Check: ParsableCommand {
             rendered = nil
             sourceProblems = error.diagnostics
         }
-        var report = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: String(target.display.dropLast()),
+        var checked = SiteChecker(linkOrigins: rendered?.site.linkOrigins ?? [:], outputName: String(target.display.dropLast()),
                                  sources: rendered?.sources).check(OutputFolder.read(outputURL))
-        if let rendered { report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
-        report.diagnostics = Array(Set(report.diagnostics + sourceProblems))
-        if !report.externalLinks.isEmpty {
-            print("external links (not fetched):")
-            for link in report.externalLinks {
-                print("  \(link.url)  ← \(link.pages.joined(separator: ", "))")
-            }
+        if let rendered { checked.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
+        checked.diagnostics = Array(Set(checked.diagnostics + sourceProblems))
+        if !checked.externalLinks.isEmpty {
+            let lines = checked.externalLinks.map { "  \($0.url)  ← \($0.pages.joined(separator: ", "))" }
+            report.summary((["external links (not fetched):"] + lines).joined(separator: "\n"), failed: false)
         }
-        Report.printDiagnostics(report.diagnostics)
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let warnings = report.diagnostics.count - errors
-        print("checked \(report.checkedPages) pages, \(report.checkedLinks) links: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        report.printDiagnostics(checked.diagnostics)
+        let errors = checked.diagnostics.filter { $0.severity == .error }.count
+        let warnings = checked.diagnostics.count - errors
+        report.summary("checked \(checked.checkedPages) pages, \(checked.checkedLinks) links: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+                       failed: errors > 0)
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -6,8 +6,9 @@ import HubSite
 struct HubSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubsite",
-        abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/.",
-        subcommands: [Build.self, Check.self, Serve.self, NewCohort.self],
+        abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/ (version \(HubsiteVersion.number)).",
+        version: "hubsite \(HubsiteVersion.number)",
+        subcommands: [Build.self, Check.self, Serve.self, NewCohort.self, Version.self],
         defaultSubcommand: Build.self
     )
 }
@@ -24,19 +25,5 @@ struct SiteOptions: ParsableArguments {
     func outputFolder(_ option: String?) -> (url: URL, display: String) {
         let written = option ?? (source == "." ? "public" : (source.hasSuffix("/") ? source : source + "/") + "public")
         return (URL(fileURLWithPath: written), written.hasSuffix("/") ? written : written + "/")
-    }
-}
-
-/// Prints diagnostics the way compilers do, so editors and terminals can jump to them.
-enum Report {
-    /// The errors, then `ending` as the summary line.
-    static func printFailure(_ failure: BuildFailure, ending: String) {
-        FileHandle.standardError.write(Data((failure.report(ending: ending) + "\n").utf8))
-    }
-
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sorted() {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
     }
 }

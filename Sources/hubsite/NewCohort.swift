@@ -36,7 +36,7 @@ struct NewCohort: ParsableCommand {
             }
             if !dryRun { print("next: read the sheet with `hubsite serve`, then publish with `hubsite build`") }
         } catch {
-            Report.printFailure(error, ending: "new-cohort stopped: nothing was changed")
+            Report().printFailure(error, ending: "new-cohort stopped: nothing was changed")
             throw ExitCode(1)
         }
     }
