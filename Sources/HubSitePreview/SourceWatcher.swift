@@ -1,104 +1,45 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import HubSite
 import Synchronization
 
-/// Watches `site.yml`, `content/` and `templates/` with inotify (every subfolder, new ones too)
-/// and calls `onChange` once the edits have settled. Editors that save to a temporary file and
-/// rename it over the original are seen through the rename (IN_MOVED_TO).
+/// Watches `site.yml`, `content/` and `templates/` and calls `onChange` once the edits have
+/// settled. On Linux it listens to inotify (every subfolder, new ones too; editors that save to a
+/// temporary file and rename it are seen through the rename); elsewhere, or with `polling`, it
+/// compares every source file's size and date a few times a second.
 public final class SourceWatcher: Sendable {
-    private let root: URL
-    private let debounce: Duration
-    private let onChange: @Sendable () -> Void
-    private let running = Atomic<Bool>(false)
-    private let descriptor: Int32
+    let root: URL
+    let debounce: Duration
+    let onChange: @Sendable () -> Void
+    let running = Atomic<Bool>(false)
+    /// The inotify instance; nil when polling.
+    let descriptor: Int32?
 
-    public init(root: URL, debounce: Duration = .milliseconds(60), onChange: @escaping @Sendable () -> Void) throws {
+    public init(root: URL, debounce: Duration = .milliseconds(60), polling: Bool = false,
+                onChange: @escaping @Sendable () -> Void) throws {
         self.root = root.standardizedFileURL
         self.debounce = debounce
         self.onChange = onChange
-        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        descriptor = fd
+        descriptor = polling ? nil : Self.makeInotify()
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if let descriptor { close(descriptor) }
+    }
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
+    /// How this watcher learns of edits, for the terminal.
+    public var method: String { descriptor == nil ? "polling" : "inotify" }
 
     /// Starts watching on a thread of its own; returns at once.
     public func start() {
         guard !running.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        let thread = Thread { [self] in self.loop() }
+        let thread = Thread { [self] in
+            if let descriptor { self.listen(to: descriptor) } else { self.pollForChanges() }
+        }
         thread.name = "hubsite-watcher"
         thread.start()
     }
 
     public func stop() {
         running.store(false, ordering: .sequentiallyConsistent)
-    }
-
-    private func loop() {
-        var folders: [Int32: String] = [:]
-        func watch(_ path: String) {
-            let wd = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
-            if wd >= 0 { folders[wd] = path }
-        }
-        func watchTree(_ path: String) {
-            watch(path)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in names.sorted() where !FileTree.isIgnored(name) {
-                let child = path + "/" + name
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue,
-                   (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) == nil {
-                    watchTree(child)
-                }
-            }
-        }
-        let rootPath = root.path
-        watch(rootPath)
-        for folder in ["content", "templates"] { watchTree(rootPath + "/" + folder) }
-
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var pendingSince: ContinuousClock.Instant?
-        while running.load(ordering: .sequentiallyConsistent) {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, 20)
-            if ready > 0 {
-                let count = read(descriptor, &buffer, buffer.count)
-                var offset = 0
-                while count > 0, offset + MemoryLayout<inotify_event>.size <= count {
-                    let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                        return (event.wd, event.mask, Int(event.len))
-                    }
-                    let nameStart = offset + MemoryLayout<inotify_event>.size
-                    let nameBytes = buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }
-                    let name = String(decoding: nameBytes, as: UTF8.self)
-                    offset = nameStart + length
-                    guard let folder = folders[wd], !FileTree.isIgnored(name) else { continue }
-                    let path = folder + "/" + name
-                    if folder == rootPath {
-                        // At the top, only the site's own sources matter (not public/, not .build/).
-                        if name == "content" || name == "templates" {
-                            if mask & UInt32(IN_ISDIR) != 0 { watchTree(path) }
-                        } else if name != "site.yml" {
-                            continue
-                        }
-                    } else if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                        watchTree(path)
-                    }
-                    if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil }
-                    pendingSince = .now
-                }
-            }
-            if let since = pendingSince, ContinuousClock.now - since >= debounce {
-                pendingSince = nil
-                onChange()
-            }
-        }
     }
 }

@@ -12,6 +12,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Port on 127.0.0.1; 0 picks a free one.")
     var port: Int = 8080
 
+    @Flag(name: .long, help: "Notice edits by looking at the files several times a second instead of being told by the system (for shared or network folders where edits go unseen).")
+    var poll = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be from 1 to 65535, or 0 for any free port; found \(port)")
@@ -23,7 +26,7 @@ struct Serve: AsyncParsableCommand {
         let start = ContinuousClock.now
         let first = preview.rebuild()
         let firstDuration = ContinuousClock.now - start
-        let watcher = try SourceWatcher(root: site.sourceURL) {
+        let watcher = try SourceWatcher(root: site.sourceURL, polling: poll) {
             let start = ContinuousClock.now
             report(preview.rebuild(), after: ContinuousClock.now - start)
         }

@@ -18,6 +18,11 @@ public enum FileTree {
             .filter { pathExtension == nil || $0.pathExtension == pathExtension }
     }
 
+    /// The paths of the regular files under `folder`, from it, sorted: `hubs/london.md`.
+    public static func relativePaths(under folder: URL) -> [String] {
+        scan(under: folder).files.map(\.relativePath)
+    }
+
     /// Regular files, and the symbolic links that were not followed, both sorted by path.
     static func scan(under folder: URL) -> (files: [Entry], links: [Entry]) {
         var files: [String] = []

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 import Foundation
 
 /// A text file of the site's sources, read as UTF-8 with line endings made `\n`.
@@ -43,7 +50,7 @@ struct SourceFile: Sendable {
         var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
             count = 0
             while count < buffer.count {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                let got = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0, errno == EINTR { continue }
                 if got < 0 { failure = errno }
                 if got <= 0 { return }
@@ -54,7 +61,7 @@ struct SourceFile: Sendable {
         if failure == 0, bytes.count > expected {
             var chunk = [UInt8](repeating: 0, count: 65_536)
             while true {
-                let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
                 if got < 0, errno == EINTR { continue }
                 if got < 0 { failure = errno }
                 if got <= 0 { break }

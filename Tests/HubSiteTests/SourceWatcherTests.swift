@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+@testable import HubSitePreview
+
+/// The preview notices every kind of edit, told by inotify or by looking for itself (`--poll`,
+/// and on systems without inotify).
+final class SourceWatcherTests: XCTestCase {
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func add() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    private func waitFor(_ counter: Counter, toReach count: Int) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while counter.count < count, Date() < deadline { usleep(10_000) }
+        return counter.count >= count
+    }
+
+    func testEditsNewFoldersAndAtomicSavesAreNoticedBothWays() throws {
+        for polling in [false, true] {
+            let site = try TestSite()
+            let changes = Counter()
+            let watcher = try SourceWatcher(root: site.folder, polling: polling) { changes.add() }
+            XCTAssertEqual(watcher.method, polling ? "polling" : "inotify")
+            watcher.start()
+            defer { watcher.stop() }
+            usleep(300_000)
+            try site.write("---\ntitle: Changed\n---\n", to: "content/accessibility.md")
+            XCTAssertTrue(waitFor(changes, toReach: 1), "an edit (\(watcher.method))")
+            try site.write("---\ntitle: New\n---\n", to: "content/guides/new.md")
+            XCTAssertTrue(waitFor(changes, toReach: 2), "a file in a new folder (\(watcher.method))")
+            // An editor's atomic save: a temporary file renamed over the original.
+            let temporary = site.folder.appendingPathComponent("site.yml.tmp-save")
+            try Data((TestSite.siteYML + "# saved\n").utf8).write(to: temporary)
+            _ = rename(temporary.path, site.folder.appendingPathComponent("site.yml").path)
+            XCTAssertTrue(waitFor(changes, toReach: 3), "an atomic save of site.yml (\(watcher.method))")
+            // public/ is output, not a source.
+            let before = changes.count
+            try site.write("x", to: "public/extra.txt")
+            usleep(500_000)
+            XCTAssertEqual(changes.count, before, "writing public/ is not an edit (\(watcher.method))")
+        }
+    }
+}
