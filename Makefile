@@ -11,7 +11,7 @@ HUBSITE_RELEASE := .build/release/hubsite
 # 10,000-page build takes about a fifth less time.
 RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib --product hubsite
 
-.PHONY: site test unit serve check reload-latency bench fuzz stress leaks clean
+.PHONY: site test unit serve check reload-latency bench fuzz stress leaks dist clean
 
 site:
 	@.ci/install-deps site
@@ -67,10 +67,15 @@ leaks:
 	$(SWIFT) build -c release --sanitize=address --scratch-path .build-asan --product hubsite
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-asan/release/hubsite build --output .build/leak-check-public
 
+# The release: dist/hubsite-VERSION-linux-x86_64.tar.xz, dist/hubsite_VERSION_amd64.deb, SHA256SUMS.
+dist:
+	@.ci/install-deps dist
+	SWIFT=$(SWIFT) .ci/dist
+
 check:
 	@.ci/install-deps site
 	$(SWIFT) build --product hubsite
 	$(HUBSITE_DEBUG) check
 
 clean:
-	rm -rf .build screenshots
+	rm -rf .build screenshots dist
