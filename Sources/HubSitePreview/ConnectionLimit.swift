@@ -9,8 +9,13 @@ import Synchronization
 /// stream or a request being answered) is closed to make room.
 final class ConnectionLimit: Sendable {
     let maximum: Int
-    private let open = Mutex<[ObjectIdentifier: Entry]>([:])
-    private let counter = Atomic<Int>(0)
+    private let state = Mutex(State())
+
+    private struct State {
+        var open: [ObjectIdentifier: Entry] = [:]
+        /// Counts connections as they arrive: the smallest open one is the oldest.
+        var arrivals = 0
+    }
 
     private struct Entry {
         var channel: any Channel
@@ -22,30 +27,30 @@ final class ConnectionLimit: Sendable {
         self.maximum = maximum
     }
 
-    var count: Int { open.withLock { $0.count } }
+    var count: Int { state.withLock { $0.open.count } }
 
     /// The handler for one connection's pipeline.
     func handler() -> Handler { Handler(limit: self) }
 
     fileprivate func opened(_ channel: any Channel) {
-        let order = counter.add(1, ordering: .relaxed).newValue
-        let evicted: (any Channel)? = open.withLock { open in
-            open[ObjectIdentifier(channel)] = Entry(channel: channel, order: order, busy: false)
-            guard open.count > maximum else { return nil }
+        let evicted: (any Channel)? = state.withLock { state in
+            state.arrivals += 1
+            state.open[ObjectIdentifier(channel)] = Entry(channel: channel, order: state.arrivals, busy: false)
+            guard state.open.count > maximum else { return nil }
             // When every other connection is busy, the new one is the one to go.
-            let id = open.filter { !$0.value.busy && $0.key != ObjectIdentifier(channel) }.min { $0.value.order < $1.value.order }?.key
+            let id = state.open.filter { !$0.value.busy && $0.key != ObjectIdentifier(channel) }.min { $0.value.order < $1.value.order }?.key
                 ?? ObjectIdentifier(channel)
-            return open.removeValue(forKey: id)?.channel
+            return state.open.removeValue(forKey: id)?.channel
         }
         evicted?.close(promise: nil)
     }
 
     fileprivate func closed(_ channel: any Channel) {
-        _ = open.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+        _ = state.withLock { $0.open.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 
     fileprivate func setBusy(_ channel: any Channel, _ busy: Bool) {
-        open.withLock { $0[ObjectIdentifier(channel)]?.busy = busy }
+        state.withLock { $0.open[ObjectIdentifier(channel)]?.busy = busy }
     }
 
     /// Sees each request start and each response end, to know which connections are waiting.

@@ -199,13 +199,13 @@ public struct SiteBuilder: Sendable {
 
     func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
         let url = source.appendingPathComponent("site.yml")
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             log.error(at: SourceLocation(file: "site.yml"), "site.yml not found in \(source.path)",
                       fix: "run hubsite in the site's folder, or pass it with --source DIR")
             return nil
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+        if isFolder.boolValue {
             log.error(at: SourceLocation(file: "site.yml"), "site.yml is a folder, not a file",
                       fix: "rename or remove the folder, and keep the site's settings in a text file named site.yml")
             return nil

@@ -72,19 +72,25 @@ public struct SiteChecker: Sendable {
         var external: [String] = []
         for link in pageFacts.links {
             let origin = linkOrigins[page]?[link.url]
-            func broken(_ message: (String) -> String, fix: String) {
-                let found = origin == nil ? sources?.locate(link.url, page: page, line: link.line) : nil
+            // Where a link the Markdown stage did not record was written: read from disk, so only for a broken one.
+            func located() -> (location: SourceLocation, written: String)? {
+                origin == nil ? sources?.locate(link.url, page: page, line: link.line) : nil
+            }
+            func broken(_ message: (String) -> String, fix: String, found: (location: SourceLocation, written: String)? = nil) {
+                let found = found ?? located()
                 log.error(at: origin?.location ?? found?.location ?? place(page, link.line), message(origin?.written ?? found?.written ?? link.url), fix: fix)
             }
             switch resolve(link.url, from: page) {
             case .external:
                 external.append(link.url)
             case .fromDomainRoot:
-                let inTemplate = origin == nil && sources?.locate(link.url, page: page, line: link.line)?.location.file.hasPrefix("templates/") == true
+                let found = located()
+                let inTemplate = found?.location.file.hasPrefix("templates/") == true
                 broken({ "broken link \"\($0)\": a link from the domain's root breaks when the site is published in a sub-folder" },
                        fix: origin != nil ? "correct the address"
                            : inTemplate ? "start it with {{root}} instead of \"/\": {{root}}\(link.url.dropFirst())"
-                           : "write it as a Markdown link, [text](\(link.url)), which hubsite makes relative, or relative to this page")
+                           : "write it as a Markdown link, [text](\(link.url)), which hubsite makes relative, or relative to this page",
+                       found: found)
             case .invalid(let reason):
                 broken({ "broken link \"\($0)\": \(reason)" }, fix: "correct the address")
             case .internal(let target, let fragment):

@@ -33,7 +33,8 @@ struct PageLoader {
         var templateLocation = SourceLocation(file: path)
 
         if let yaml = content.split.yaml {
-            // Unreadable front matter: the page cannot be made, and its body is not checked.
+            // Unreadable front matter: the page cannot be made. Its Markdown's own errors are still
+            // reported; its links are not followed.
             guard let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) else {
                 _ = MarkdownStage(options: .init(variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth,
                                                  requiresCriteria: kind == .sheet, cohort: nil))

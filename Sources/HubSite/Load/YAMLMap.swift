@@ -126,7 +126,7 @@ struct YAMLMap {
     /// quotes) would be invisible on the page and could start a new line in a calendar file.
     /// Line breaks of a block value (`|`) and tabs are text.
     func checkedText(_ text: String, at node: Node, log: inout DiagnosticLog) -> String? {
-        guard let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+        guard let control = text.unicodeScalars.first(where: \.isInvisibleControl) else {
             return text
         }
         log.error(at: location(of: node), "this value holds an invisible control character (\(control.codePoint)\(control == "\r" ? ", a carriage return" : ""))",
@@ -192,7 +192,7 @@ struct YAMLMap {
     /// A character other than a line break or tab below U+0020, DEL, or a C1 control.
     static func firstControlCharacter(in text: String) -> (line: Int, column: Int, code: String)? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let found = line.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { continue }
+            guard let found = line.unicodeScalars.firstIndex(where: \.isInvisibleControl) else { continue }
             let scalar = line.unicodeScalars[found]
             return (index + 1, line.utf8.distance(from: line.startIndex, to: found) + 1, scalar.codePoint)
         }
@@ -259,6 +259,11 @@ struct YAMLMap {
 }
 
 extension Unicode.Scalar {
+    /// A control character that is not text's own line break or tab.
+    var isInvisibleControl: Bool {
+        properties.generalCategory == .control && self != "\n" && self != "\t"
+    }
+
     /// "U+000D"
     var codePoint: String {
         let hex = String(value, radix: 16, uppercase: true)

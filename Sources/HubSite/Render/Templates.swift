@@ -50,12 +50,13 @@ struct Templates: Sendable {
             guard checkShape(tags, in: source, log: &log) else { continue }
             do {
                 templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + source.text)
-            } catch let error as MustacheTemplate.ParserError where isUnclosed(error.error) && TemplateTag.unclosed(in: tags) != nil {
-                // swift-mustache finds out at the end of the file; the editor needs the opening tag.
-                let open = TemplateTag.unclosed(in: tags)!
-                log.error(at: SourceLocation(file: source.path, line: open.line, column: open.column),
-                          "the section \"\(open.name)\" opened here is never closed", fix: "add {{/\(open.name)}} where the section should end")
             } catch let error as MustacheTemplate.ParserError {
+                if isUnclosed(error.error), let open = TemplateTag.unclosed(in: tags) {
+                    // swift-mustache finds out at the end of the file; the editor needs the opening tag.
+                    log.error(at: SourceLocation(file: source.path, line: open.line, column: open.column),
+                              "the section \"\(open.name)\" opened here is never closed", fix: "add {{/\(open.name)}} where the section should end")
+                    continue
+                }
                 // The pragma's line is not the editor's.
                 log.error(at: SourceLocation(file: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                           "template syntax error: \(describe(error.error))", fix: fix(for: error.error))

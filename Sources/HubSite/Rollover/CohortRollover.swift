@@ -107,7 +107,8 @@ public struct CohortRollover: Sendable {
     /// style it had (a date written as 2025-12-16 stays in that form).
     private func rewriteSiteYML(_ url: URL, from old: Cohort, to new: Cohort) throws(BuildFailure) -> (String, [String]) {
         var log = DiagnosticLog()
-        guard case .success(let file) = SourceFile.read(url, as: "site.yml"),
+        guard case .success(let bytes) = SourceFile.readBytes(atPath: url.path),
+              case .success(let file) = SourceFile.decode(bytes, as: "site.yml"),
               let yaml = YAMLMap.parse(file.text, file: "site.yml", firstLine: 1, log: &log),
               let cohort = yaml.map("cohort", log: &log) else {
             throw BuildFailure(log.all.isEmpty ? [Diagnostic(at: SourceLocation(file: "site.yml"), "cannot read site.yml")] : log.all)
@@ -128,7 +129,7 @@ public struct CohortRollover: Sendable {
         change("applications_close") { Self.date(new.applicationsClose, like: $0) }
         let text = YAMLScalarEdit.apply(edits, to: file.text)
         // Reading made every line end in "\n"; a file written with "\r\n" keeps them.
-        let windowsLines = (try? Data(contentsOf: url))?.firstRange(of: Data("\r\n".utf8)) != nil
+        let windowsLines = Data(bytes).firstRange(of: Data("\r\n".utf8)) != nil
         return (windowsLines ? text.replacingOccurrences(of: "\n", with: "\r\n") : text, changes)
     }
 

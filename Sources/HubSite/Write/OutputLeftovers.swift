@@ -42,8 +42,7 @@ enum OutputLeftovers {
             try FileManager.default.removeItem(atPath: path)
             return nil
         } catch {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
             makeWritable(path)
             do {
                 try FileManager.default.removeItem(atPath: path)

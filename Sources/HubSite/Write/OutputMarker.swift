@@ -5,7 +5,8 @@ import Foundation
 /// proof: someone's blog or thesis folder has one too.
 public enum OutputMarker {
     public static let fileName = ".hubsite-output"
-    static let formatLine = "hubsite output folder, format 1"
+    private static let formatPrefix = "hubsite output folder, format "
+    static let formatLine = formatPrefix + "1"
 
     static let contents = """
         \(formatLine)
@@ -16,7 +17,7 @@ public enum OutputMarker {
 
     static func isPresent(in folder: String) -> Bool {
         guard let text = try? String(contentsOfFile: folder + "/" + fileName, encoding: .utf8) else { return false }
-        return text.hasPrefix("hubsite output folder, format ")
+        return text.hasPrefix(formatPrefix)
     }
 
     static func write(into folder: String) throws {
