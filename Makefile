@@ -11,7 +11,7 @@ HUBSITE_RELEASE := .build/release/hubsite
 # 10,000-page build takes about a fifth less time.
 RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib --product hubsite
 
-.PHONY: site test unit serve check reload-latency bench fuzz stress leaks dist clean
+.PHONY: site test unit serve check reload-latency bench fuzz stress leaks dist dist-check clean
 
 site:
 	@.ci/install-deps site
@@ -71,6 +71,12 @@ leaks:
 dist:
 	@.ci/install-deps dist
 	SWIFT=$(SWIFT) .ci/dist
+
+# The release on a minimal Debian without Swift (debootstrap, as root): the .deb installed with
+# apt and the tarball unpacked each build this repository, check it, serve it, roll it over.
+dist-check:
+	@.ci/install-deps dist
+	SWIFT=$(SWIFT) .ci/dist-check
 
 check:
 	@.ci/install-deps site
