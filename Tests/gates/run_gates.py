@@ -11,6 +11,8 @@
   6. calendars       every .ics of the site, and of a site whose hub event holds commas,
                      semicolons, backslashes and a line that reads "BEGIN:VEVENT", parsed by
                      two iCalendar parsers (icalendar, vobject): the events are the ones written
+  7. ci files        the GitHub workflow and .gitlab-ci.yml: schemas, shellcheck, pinned actions,
+                     and GitLab's script lines run here (ci_files.py)
 
 Each gate first runs on Tests/gates/broken/ (a dead link, a missing anchor, an image without
 alt, a duplicate id) and must fail there, naming the problem: a gate that cannot fail proves
@@ -30,6 +32,8 @@ import sys
 import tempfile
 import threading
 import time
+
+import ci_files
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "Tests" / "gates" / "broken"
@@ -299,7 +303,7 @@ def main():
     started = time.time()
 
     for gate in (lambda: gate_hubsite_check(hubsite, site), lambda: gate_big_input(hubsite), lambda: gate_vnu(site),
-                 lambda: gate_linkchecker(site), lambda: gate_calendars(hubsite)):
+                 lambda: gate_linkchecker(site), lambda: gate_calendars(hubsite), lambda: ci_files.gate(record)):
         try:
             gate()
         except Exception as error:  # a gate that cannot run fails
