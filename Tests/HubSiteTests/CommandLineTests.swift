@@ -44,8 +44,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testMissingSiteFolderIsExplained() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("hubsite-empty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let empty = try TemporaryFolders.shared.make("hubsite-empty")
         let result = try run(["build"], in: empty)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.hasPrefix("site.yml:1:1: error: site.yml not found in "), result.stderr)

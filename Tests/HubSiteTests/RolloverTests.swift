@@ -8,7 +8,7 @@ final class RolloverTests: XCTestCase {
 
     /// A copy of `before/` in a temporary folder.
     private func copyOfBefore() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hubsite-rollover-\(UUID().uuidString)")
+        let folder = try TemporaryFolders.shared.make("hubsite-rollover").appendingPathComponent("site")
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("before"), to: folder)
         return folder
     }

@@ -55,9 +55,7 @@ struct TestSite {
 
     /// `files` maps paths inside the site folder to their text; a nil value removes a default file.
     init(_ files: [String: String?] = [:], copyTemplates: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hubsite-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolders.shared.make("hubsite-test")
         if copyTemplates {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("templates"),
                                              to: folder.appendingPathComponent("templates"))
