@@ -1,0 +1,97 @@
+// The Swift-facing side of the cmark boundary: what the passes are told and what they answer.
+
+/// What a text hook turns one run of text into.
+enum InlinePiece: Equatable, Sendable {
+    case text(String)
+    /// `text` wrapped in raw markup, e.g. `<time datetime="…">` … `</time>`.
+    case wrapped(open: String, text: String, close: String)
+}
+
+/// A heading, handed to the heading hook.
+struct HeadingOutline: Sendable {
+    var level: Int
+    var plainText: String
+    var position: SourcePosition
+}
+
+/// Markup around a heading's rendered content: it replaces cmark's own `<hN>` and `</hN>`.
+/// `open` gives the heading `id`; `close` ends it after a link to `#id` named by its label.
+struct HeadingWrapper: Sendable, Equatable {
+    var level: Int
+    var id: String
+    var open: String
+    var close: String
+}
+
+/// A top-level block as the block hook sees it.
+struct BlockOutline: Sendable {
+    enum Kind: Sendable, Equatable {
+        case heading(level: Int, text: String)
+        /// A list of `count` items; the hook asks for their HTML only when it needs it.
+        case list(count: Int)
+        case other
+    }
+    var kind: Kind
+    var position: SourcePosition
+}
+
+/// Replace the top-level blocks `range` (indices into the outline) by `html`.
+struct BlockReplacement: Sendable {
+    var range: ClosedRange<Int>
+    var html: String
+}
+
+/// A line and byte column inside the Markdown handed to cmark, counted from 1.
+struct SourcePosition: Hashable, Sendable {
+    var line: Int
+    var column: Int
+}
+
+/// What the rendered HTML holds that the link and structure check reads, in document order,
+/// taken from the tree instead of re-reading the HTML: links, images, headings, text inside
+/// links, and the markup the hooks added (heading ids, dates, the criteria table).
+enum OutlinePiece: Sendable {
+    /// HTML a hook added, with the place of what it stands for.
+    case markup(String, SourcePosition)
+    case link(url: String, SourcePosition)
+    case linkEnd
+    case image(url: String, alt: String, SourcePosition)
+    /// A heading, with the id a hook's wrapper gave it (nil: as cmark renders it, without one).
+    case heading(level: Int, id: String?, SourcePosition)
+    /// The end of a heading, after its wrapper's link to itself.
+    case headingEnd(level: Int, selfLinkTo: String?)
+    /// Visible text inside a link: the link has a name.
+    case text
+}
+
+/// Where each part of a run of text was written. cmark splits text at line breaks and at
+/// characters that might have been markup; the run joins them, and this maps a byte offset in
+/// the joined text back to the line and column an editor sees.
+struct TextRunPositions: Sendable {
+    /// Byte offset in the run where a part starts, and where that part stands in the source; ascending.
+    var parts: [(offset: Int, position: SourcePosition)]
+
+    func position(atByte offset: Int) -> SourcePosition {
+        guard let part = parts.last(where: { $0.offset <= offset }) ?? parts.first else {
+            return SourcePosition(line: 1, column: 1)
+        }
+        return SourcePosition(line: part.position.line, column: part.position.column + max(0, offset - part.offset))
+    }
+}
+
+/// The generator's passes over cmark's tree. Each has a do-nothing default, so that the
+/// conformance test can switch them on one by one.
+struct CommonMarkHooks {
+    /// Runs of text (never code, never raw HTML): dates, variables. nil leaves the run as it is.
+    var rewriteText: ((String, TextRunPositions) -> [InlinePiece]?)?
+    /// When not empty, `rewriteText` only sees runs holding one of these ASCII characters: the others
+    /// cannot change, and most text of most pages is never copied out of cmark.
+    var textTriggers = ""
+    /// Link and image destinations: site-absolute paths become relative ones.
+    var rewriteURL: ((String, SourcePosition) -> String)?
+    /// The document's top-level blocks: the criteria table replaces its two lists. The second
+    /// argument renders the items of the list at an index ("" for an empty item).
+    var replaceBlocks: (([BlockOutline], (Int) -> [String]) -> [BlockReplacement])?
+    /// Every heading: returns the markup around its content (id and self-link), or nil to keep it.
+    var renderHeading: ((HeadingOutline) -> HeadingWrapper?)?
+}
