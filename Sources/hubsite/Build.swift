@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HubSite
+import Synchronization
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
@@ -21,19 +22,23 @@ struct Build: ParsableCommand {
     func run() throws {
         let target = site.outputFolder(output)
         let report = Report(format: format)
-        let transaction: OutputTransaction
-        do {
-            transaction = try OutputTransaction(output: target.url, source: site.sourceURL, display: target.display)
-        } catch {
-            report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
-            throw ExitCode(1)
-        }
+        // Listening before the staging folder is made, so that every Ctrl-C finds it and clears it away.
+        let started = StartedTransaction()
         let interrupt = Interrupt.onSignal {
             // Ctrl-C: the half-written staging folder goes, unless the new site is already in place.
-            let message = transaction.abandon() == .replaced
+            let message = started.abandon() == .replaced
                 ? "stopped: the new site was already in place in \(target.display)\n"
                 : "stopped: \(target.display) was left as it was; run the build again when ready\n"
             FileHandle.standardError.write(Data(message.utf8))
+        }
+        let transaction: OutputTransaction
+        do {
+            transaction = try started.start { () throws(BuildFailure) in
+                try OutputTransaction(output: target.url, source: site.sourceURL, display: target.display)
+            }
+        } catch {
+            report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
+            throw ExitCode(1)
         }
         defer { interrupt.cancel() }
         do {
@@ -53,5 +58,24 @@ struct Build: ParsableCommand {
             report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
             throw ExitCode(1)
         }
+    }
+}
+
+/// The build's transaction, for the Ctrl-C handler, which runs on another thread.
+private final class StartedTransaction: Sendable {
+    private let value = Mutex<OutputTransaction?>(nil)
+
+    /// Makes the transaction; a Ctrl-C meanwhile waits for it, so that it can undo all of it.
+    func start(_ make: () throws(BuildFailure) -> OutputTransaction) throws(BuildFailure) -> OutputTransaction {
+        try value.withLock { (started: inout OutputTransaction?) throws(BuildFailure) -> OutputTransaction in
+            let transaction = try make()
+            started = transaction
+            return transaction
+        }
+    }
+
+    /// What abandoning did, or nil when there was nothing yet to abandon.
+    func abandon() -> OutputTransaction.Phase? {
+        value.withLock { $0?.abandon() }
     }
 }
