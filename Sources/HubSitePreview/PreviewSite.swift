@@ -133,5 +133,4 @@ public final class PreviewSite: Sendable {
         }
     }
 
-    var openStreams: Int { subscribers.withLock { $0.count } }
 }

@@ -97,6 +97,20 @@ final class BadInputTests: XCTestCase {
         ])
     }
 
+    /// A file of templates/assets that cannot be read would be missing from the site: an error, not dropped.
+    func testAnUnreadableTemplateAssetIsAnError() throws {
+        let site = try TestSite(["templates/assets/print.css": "body { color: black }\n"])
+        chmod(site.folder.appendingPathComponent("templates/assets/print.css").path, 0)
+        let result = try HubsiteBinary.run(["build"], in: site.folder, prefix: HubsiteBinary.asEditor(owning: site.folder))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, """
+            templates/assets/print.css:1:1: error: you may not read this file (permission denied)
+                fix: check the file's permissions: chmod a+r FILE
+            build failed: 1 error; public/ was left as it was
+
+            """)
+    }
+
     func testFileThatIsNotUTF8() throws {
         let site = try TestSite([:])
         try site.write(Data("---\ntitle: Caf".utf8) + Data([0xE9]) + Data("\n---\n".utf8), to: "content/cafe.md")

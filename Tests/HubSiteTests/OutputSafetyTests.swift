@@ -171,9 +171,7 @@ final class OutputSafetyTests: XCTestCase {
 
     func testAReadOnlyOutputFolderIsReplacedAndNothingIsLeftBeside() throws {
         let site = try TestSite()
-        // As root, permissions do not stop anything: build as nobody, as an editor's account would.
-        let asUser = getuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        if getuid() == 0 { chownTree(site.folder, to: 65534) }
+        let asUser = HubsiteBinary.asEditor(owning: site.folder)
         XCTAssertEqual(try HubsiteBinary.run(["build"], in: site.folder, prefix: asUser).status, 0)
         chmod(site.output.path, 0o555)
         chmod(site.output.appendingPathComponent("hubs").path, 0o555)
@@ -235,13 +233,6 @@ final class OutputSafetyTests: XCTestCase {
                 throw CocoaError(.userCancelled)
             }
             usleep(5_000)
-        }
-    }
-
-    private func chownTree(_ folder: URL, to user: uid_t) {
-        chown(folder.path, user, user)
-        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-            lchown(folder.appendingPathComponent(path).path, user, user)
         }
     }
 }

@@ -19,9 +19,4 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
-
-    /// The same file, moved down by `lines` (cmark counts from the line after the front matter).
-    func offset(lines: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line + lines, column: column)
-    }
 }

@@ -76,8 +76,6 @@ struct YAMLMap {
 
     // MARK: - Keys
 
-    var keys: [String] { mapping.keys.compactMap(\.string) }
-
     func node(_ key: String) -> Node? { byKey[key] }
 
     /// The same mapping without `key`: for keys a caller has already handled.

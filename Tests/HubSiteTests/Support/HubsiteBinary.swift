@@ -47,6 +47,17 @@ enum HubsiteBinary {
     }
 
     /// strace, which holds one system call for a while so that a test can kill the build there.
+    /// Runs hubsite as an editor's account would: as root, permissions stop nothing, so a test
+    /// that needs them builds as nobody, owning the site's folder.
+    static func asEditor(owning folder: URL) -> [String] {
+        guard getuid() == 0 else { return [] }
+        chown(folder.path, 65534, 65534)
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            lchown(folder.appendingPathComponent(path).path, 65534, 65534)
+        }
+        return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }
+
     static func strace(file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let path = "/usr/bin/strace"
         guard FileManager.default.isExecutableFile(atPath: path) else {

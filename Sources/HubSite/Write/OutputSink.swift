@@ -6,7 +6,6 @@ import Darwin
 private let systemWrite = Darwin.write
 #endif
 import Foundation
-import Synchronization
 
 /// Where built files go as soon as they are made, so a build never holds the whole site in
 /// memory: a folder for `hubsite build`, memory for `render()` (tests, `hubsite serve`).
@@ -32,13 +31,10 @@ final class FolderSink: OutputSink {
     // NSLock rather than Mutex: ThreadSanitizer understands pthread locks, not Mutex's futex.
     private let lock = NSLock()
     nonisolated(unsafe) private var madeFolders: Set<String> = []
-    private let count = Atomic<Int>(0)
 
     init(folder: URL) {
         self.folder = folder.path
     }
-
-    var filesWritten: Int { count.load(ordering: .relaxed) }
 
     func write(_ file: OutputFile) throws {
         let path = folder + "/" + file.path
@@ -59,7 +55,6 @@ final class FolderSink: OutputSink {
                 offset += written
             }
         }
-        count.add(1, ordering: .relaxed)
     }
 
     /// `mkdir -p`, remembering what exists so each folder costs one system call.

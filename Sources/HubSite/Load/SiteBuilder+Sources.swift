@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reading the site's folder: site.yml and the list of content/.
+extension SiteBuilder {
+    func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
+        let url = source.appendingPathComponent("site.yml")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            log.error(at: SourceLocation(file: "site.yml"), "site.yml not found in \(source.path)",
+                      fix: "run hubsite in the site's folder, or pass it with --source DIR")
+            return nil
+        }
+        if isFolder.boolValue {
+            log.error(at: SourceLocation(file: "site.yml"), "site.yml is a folder, not a file",
+                      fix: "rename or remove the folder, and keep the site's settings in a text file named site.yml")
+            return nil
+        }
+        switch SourceFile.read(url, as: "site.yml") {
+        case .failure(let diagnostic):
+            log.append(contentsOf: [diagnostic])
+            return nil
+        case .success(let file):
+            return SiteConfig.load(file, log: &log)
+        }
+    }
+
+    /// A content file found in `content/`, not read yet.
+    struct ContentEntry: Sendable {
+        var absolutePath: String
+        /// `content/accessibility.md`
+        var path: String
+        var urlPath: String
+        var kind: Page.Kind
+    }
+
+    /// Markdown files become pages; any other file in `content/` (an image, a PDF) is published as it is.
+    func listContent(_ log: inout DiagnosticLog) -> (pages: [ContentEntry], assets: [OutputFile]) {
+        let folder = source.appendingPathComponent("content")
+        var pages: [ContentEntry] = []
+        var byURLPath: [String: String] = [:]
+        var assets: [OutputFile] = []
+        let tree = FileTree.scan(under: folder)
+        for link in tree.links {
+            log.error(at: SourceLocation(file: "content/" + link.relativePath),
+                      "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+                      fix: "copy the file or folder into content/ instead of linking to it")
+        }
+        for file in tree.files {
+            let relative = file.relativePath
+            let path = "content/" + relative
+            guard relative.hasSuffix(".md") else {
+                let name = file.url.lastPathComponent.lowercased()
+                if name.hasSuffix(".md") {
+                    log.error(at: SourceLocation(file: path), "hubsite reads pages from names ending in .md, in small letters; this one would be published as a raw file",
+                              fix: "rename it to \(file.url.deletingPathExtension().lastPathComponent).md")
+                } else if name.contains(".md.") {
+                    log.warning(at: SourceLocation(file: path), "this looks like a copy or backup of a page, so it is left out of the site",
+                                fix: "keep copies outside content/, or rename it to end in .md if it is a page")
+                } else {
+                    switch SourceFile.readBytes(atPath: file.absolutePath) {
+                    case .success(let bytes): assets.append(OutputFile(path: relative, contents: bytes))
+                    case .failure(let problem): log.error(at: SourceLocation(file: path), problem.message, fix: problem.fix)
+                    }
+                }
+                continue
+            }
+            switch ContentFile.urlPath(forContentPath: relative) {
+            case .failure(let diagnostic):
+                log.append(contentsOf: [diagnostic])
+            case .success(let urlPath):
+                if let first = byURLPath[urlPath] {
+                    log.error(at: SourceLocation(file: path), "\(first) and \(path) would both be published as \(urlPath)",
+                              fix: "keep one of them")
+                    continue
+                }
+                byURLPath[urlPath] = path
+                pages.append(ContentEntry(absolutePath: file.absolutePath, path: path, urlPath: urlPath, kind: Page.Kind.of(urlPath: urlPath)))
+            }
+        }
+        for asset in assets {
+            if let page = byURLPath[String(asset.path.dropLast("index.html".count))], asset.path.hasSuffix("index.html") {
+                log.error(at: SourceLocation(file: "content/" + asset.path), "\(page) and content/\(asset.path) would both be published as \(asset.path)",
+                          fix: "rename one of them")
+            }
+        }
+        return (pages, assets)
+    }
+
+    /// The sheet's archived copies and other files of `content/`, for `renderArchivedSheet`.
+    func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
+        let listing = listContent(&log)
+        let contents = listing.pages.compactMap { entry -> ContentFile? in
+            switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+            case .failure(let diagnostic):
+                log.append(contentsOf: [diagnostic])
+                return nil
+            case .success(let split):
+                return ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+            }
+        }
+        return (contents, listing.assets)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+extension SiteBuilder {
+    /// Everything besides the content pages: the finder, 404.html, calendars, robots.txt,
+    /// sitemap.xml, the templates' assets and the other files of content/.
+    func siteFiles(site: Site, templates: Templates, assets: [OutputFile], log: inout DiagnosticLog) -> [OutputFile] {
+        let folder = source.appendingPathComponent("templates/assets")
+        var templateAssets: [OutputFile] = []
+        for file in FileTree.scan(under: folder).files {
+            switch SourceFile.readBytes(atPath: file.absolutePath) {
+            case .success(let bytes): templateAssets.append(OutputFile(path: file.relativePath, contents: bytes))
+            case .failure(let problem): log.error(at: SourceLocation(file: "templates/assets/" + file.relativePath), problem.message, fix: problem.fix)
+            }
+        }
+        var files = templateAssets + assets
+        if let finder = site.pages.first(where: { $0.kind == .hubFinder }) {
+            let context = PageContext.make(page: finder, site: site, root: RelativeURL.root(depth: finder.depth))
+            files.append(OutputFile(path: finder.urlPath + "index.html", text: templates.render(context, with: finder.template)))
+        }
+        files.append(notFoundPage(site: site, templates: templates, css: templateAssets.first { $0.path == "style.css" }))
+        files.append(OutputFile(path: "robots.txt", text: SiteFiles.robots(baseURL: site.config.baseURL)))
+        if let base = site.config.baseURL {
+            files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.map(\.urlPath))))
+        }
+        files.append(OutputFile(path: "key-dates.ics", text: KeyDateCalendar.programme(site.config)))
+        files += site.hubs.concurrentMap { hub in
+            OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
+        }
+        return files
+    }
+
+    /// 404.html is served at any address, so relative links cannot work there: it carries its
+    /// styles inline and links home through base_url (or the domain's root when unknown).
+    private func notFoundPage(site: Site, templates: Templates, css: OutputFile?) -> OutputFile {
+        let page = Page(kind: .page, source: "templates/404.mustache", title: "Page not found", description: nil,
+                        template: "404", urlPath: "404.html",
+                        body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []))
+        var context = PageContext.make(page: page, site: site, root: site.config.baseURL ?? "/",
+                                       inlineCSS: css.map { String(decoding: $0.contents, as: UTF8.self) })
+        context["canonical_url"] = nil
+        return OutputFile(path: "404.html", text: templates.render(context, with: "404"))
+    }
+}
