@@ -49,7 +49,7 @@ struct Build: ParsableCommand {
                            + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"), failed: false)
             if timings {
                 for (stage, seconds) in result.timings {
-                    print(String(format: "  %-16@ %8.2f ms", stage as NSString, seconds * 1000))
+                    print("  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.2f ms", seconds * 1000))
                 }
             }
             // The work is done: ending the process here spares freeing every page one by one.

@@ -33,27 +33,53 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The pipeline. Each page is read, parsed, rendered, handed to `sink` and scanned for the
-    /// link checker inside one task, so only small facts about it outlive the task.
-    /// `lintProse` runs the stale-date lint, which only `hubsite check` and the preview show.
+    /// The pipeline, stage by stage: load → pages (parse, render, write) → site files → check.
+    /// Each page goes through parse, render and write inside one task (SiteBuilder+Page.swift),
+    /// so only small facts about it outlive the task. The output folder is replaced after the
+    /// last stage, by the caller's `OutputTransaction`. `lintProse` runs the stale-date lint,
+    /// which only `hubsite check` and the preview show.
     func run(into sink: some OutputSink, keepBodies: Bool, lintProse: Bool) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
-        var timings: [(String, Double)] = []
-        func timed<T>(_ stage: String, _ work: () -> T) -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
-            return work()
-        }
+        var clock = StageClock()
+        let inputs = try clock.time("load") { () throws(BuildFailure) in try load(&log) }
+        var built = clock.time("pages") { buildPages(inputs, sink: sink, keepBodies: keepBodies, lintProse: lintProse, log: &log) }
+        // Pages with errors of their own were still rendered and checked, so that one build
+        // reports their broken links too; only broken templates stop the build here.
+        guard inputs.rendersPages else { throw BuildFailure(log.all) }
+        clock.time("site files") { writeSiteFiles(inputs, into: sink, built: &built, log: &log) }
+        clock.time("check") { check(built, inputs: inputs, log: &log) }
+        guard !log.hasErrors else { throw BuildFailure(log.all) }
+        return Result(site: built.site, files: [], fileCount: built.paths.count, warnings: log.all.sorted(),
+                      timings: clock.timings, sources: inputs.sources)
+    }
 
-        let config = timed("load site.yml") { loadConfig(&log) }
+    /// What every page needs: the settings, the templates and what `content/` holds.
+    struct Inputs {
+        var config: SiteConfig
+        var templates: Templates
+        var listing: (pages: [ContentEntry], assets: [OutputFile])
+        var sources: SourceFinder
+        /// False when the templates are broken: the pages are still read, so that one build
+        /// reports every error, but not rendered, as their output would only add noise.
+        var rendersPages: Bool
+    }
+
+    /// The site as the pages stage leaves it, and what the checker has learnt of each page.
+    struct BuiltPages {
+        var site: Site
+        var facts: [String: SiteChecker.PageFacts]
+        var paths: Set<String>
+    }
+
+    /// Stage 1: site.yml, the templates and the list of `content/`.
+    private func load(_ log: inout DiagnosticLog) throws(BuildFailure) -> Inputs {
+        let config = loadConfig(&log)
         // Without site.yml this is probably not a site's folder: anything more would be noise.
         if config == nil, !FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yml").path) {
             throw BuildFailure(log.all)
         }
-        let templates = timed("load templates") {
-            Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
-        }
-        let listing = timed("list content") { listContent(&log) }
+        let templates = Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
+        let listing = listContent(&log)
         afterListingContent?()
         for required in ["404", "hubs", "hub"] where !templates.names.contains(required) {
             log.error(at: SourceLocation(file: "templates/\(required).mustache"), "the template \"\(required)\" does not exist",
@@ -64,25 +90,26 @@ public struct SiteBuilder: Sendable {
                       fix: "create it: it becomes the site's home page")
         }
         guard let config else { throw BuildFailure(log.all) }
-        // With broken templates the pages are still read, so that one build reports every error,
-        // but not rendered: their output would only add noise.
-        let render = !log.hasErrors
-
-        // Pages: everything a page needs is known now, except the finder, which lists every hub.
-        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames, lintProse: lintProse)
-        let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: listing.assets.map(\.path)))
         let sources = SourceFinder(
             siteFolder: source,
             pageSources: Dictionary(listing.pages.map { ($0.urlPath + "index.html", $0.path) }
                 + listing.assets.filter { $0.path.hasSuffix(".html") }.map { ($0.path, "content/" + $0.path) }) { first, _ in first },
             templates: templates.sources)
-        let checker = SiteChecker(sources: sources)
+        return Inputs(config: config, templates: templates, listing: listing, sources: sources, rendersPages: !log.hasErrors)
+    }
+
+    /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
+    /// known now, except the finder, which lists every hub: it is made with the site files.
+    private func buildPages(_ inputs: Inputs, sink: some OutputSink, keepBodies: Bool, lintProse: Bool,
+                            log: inout DiagnosticLog) -> BuiltPages {
+        let config = inputs.config, templates = inputs.templates
+        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames, lintProse: lintProse)
+        let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
+        let checker = SiteChecker(sources: inputs.sources)
         let shared = PageContext.Shared(config)
-        var outcomes = timed("build pages") {
-            listing.pages.concurrentMap { entry -> PageOutcome in
-                buildPage(entry, loader: loader, templates: render ? templates : nil, frame: frame, shared: shared,
-                          sink: sink, checker: checker, keepBody: keepBodies)
-            }
+        var outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
+            buildPage(entry, loader: loader, templates: inputs.rendersPages ? templates : nil, frame: frame, shared: shared,
+                      sink: sink, checker: checker, keepBody: keepBodies)
         }
         var facts: [String: SiteChecker.PageFacts] = Dictionary(minimumCapacity: outcomes.count)
         var pages: [Page] = []
@@ -96,37 +123,48 @@ public struct SiteBuilder: Sendable {
         releaseInBackground(consume outcomes)
         if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
         HubNames.checkUnique(pages, log: &log)
-        // Pages with errors of their own were still rendered and checked, so that one build
-        // reports their broken links too; only broken templates stop the build here.
-        guard render else { throw BuildFailure(log.all) }
         pages.sort { $0.urlPath < $1.urlPath }
-        let site = Site(config: config, pages: consume pages, archives: frame.archives)
+        return BuiltPages(site: Site(config: config, pages: consume pages, archives: frame.archives), facts: facts,
+                          paths: Set(inputs.listing.pages.map { $0.urlPath + "index.html" }))
+    }
 
-        var paths = Set(listing.pages.map { $0.urlPath + "index.html" })
-        timed("site files") {
-            let files = siteFiles(site: site, templates: templates, assets: listing.assets, log: &log)
-            let written = files.concurrentMap { file -> (String, SiteChecker.PageFacts?, Diagnostic?) in
-                var problem: Diagnostic?
-                do {
-                    try sink.write(file)
-                } catch {
-                    problem = Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(SystemError.describe(error))",
-                                         fix: "check that the output folder is writable and the disk has space")
-                }
-                return (file.path, file.path.hasSuffix(".html") ? checker.scan(file) : nil, problem)
+    /// Stage 3: the files made from the whole site (SiteBuilder+SiteFiles.swift), written and
+    /// scanned like the pages.
+    private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
+        let files = siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log)
+        let checker = SiteChecker(sources: inputs.sources)
+        let written = files.concurrentMap { file -> (String, SiteChecker.PageFacts?, Diagnostic?) in
+            var problem: Diagnostic?
+            do {
+                try sink.write(file)
+            } catch {
+                problem = Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(SystemError.describe(error))",
+                                     fix: "check that the output folder is writable and the disk has space")
             }
-            for (path, pageFacts, problem) in written {
-                paths.insert(path)
-                if let pageFacts { facts[path] = pageFacts }
-                if let problem { log.append(contentsOf: [problem]) }
-            }
+            return (file.path, file.path.hasSuffix(".html") ? checker.scan(file) : nil, problem)
         }
-        let report = timed("check links") {
-            SiteChecker(linkOrigins: site.linkOrigins, sources: sources).check(pages: facts, paths: paths, listExternal: false)
+        for (path, pageFacts, problem) in written {
+            built.paths.insert(path)
+            if let pageFacts { built.facts[path] = pageFacts }
+            if let problem { log.append(contentsOf: [problem]) }
         }
-        releaseInBackground(consume facts)
+    }
+
+    /// Stage 4: every link and id across the site.
+    private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) {
+        let report = SiteChecker(linkOrigins: built.site.linkOrigins, sources: inputs.sources)
+            .check(pages: built.facts, paths: built.paths, listExternal: false)
         log.append(contentsOf: report.diagnostics)
-        guard !log.hasErrors else { throw BuildFailure(log.all) }
-        return Result(site: site, files: [], fileCount: paths.count, warnings: log.all.sorted(), timings: timings, sources: sources)
+    }
+}
+
+/// How long each stage took, for `hubsite build --timings`.
+struct StageClock {
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+
+    mutating func time<T, Failure: Error>(_ stage: String, _ work: () throws(Failure) -> T) throws(Failure) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try work()
     }
 }
