@@ -4,8 +4,8 @@ extension SiteBuilder {
     /// The information sheet as it stands now, rendered to live at `archive/cohort-N/`: its
     /// links lead back to the site's root, it says it is archived, and it carries its own
     /// `key-dates.ics`. `hubsite new-cohort` keeps these files in `content/archive/`.
-    public func renderArchivedSheet() throws(BuildFailure) -> [OutputFile] {
-        let current = try render()
+    /// `current` is this site as `render()` made it, so that the site is built only once.
+    public func renderArchivedSheet(of current: Result) throws(BuildFailure) -> [OutputFile] {
         var log = DiagnosticLog()
         let templates = Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
         let (contents, _) = loadContent(&log)
