@@ -19,7 +19,7 @@ enum LiveReload {
             background:#fff;color:#0b0c0c;border-top:6px solid #d4351c;padding:16px 24px;font:16px/1.4 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)">
             <h2 style="margin:0 0 8px;font-size:20px;color:#d4351c">The site could not be rebuilt: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s")</h2>
             <p style="margin:0 0 8px">This page shows the last version that built. Fix the file below and save: the page reloads by itself.</p>
-            <pre style="white-space:pre-wrap;margin:0;font:14px/1.4 ui-monospace,monospace">\(escape(text))</pre>
+            <pre style="white-space:pre-wrap;margin:0;font:14px/1.4 ui-monospace,monospace">\(HTML.escape(text))</pre>
             </div>
             """
     }
@@ -40,9 +40,5 @@ enum LiveReload {
             index -= 1
         }
         return nil
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -147,7 +147,7 @@ final class PreviewServerTests: XCTestCase {
         for garbage in ["HELLO\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", String(repeating: "A", count: 70_000) + "\r\n\r\n",
                         "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"] {
             let response = try server.http.send(garbage)
-            XCTAssertTrue(response.status == 400 || response.status == 0 || response.status >= 400, "garbage answered \(response.status)")
+            XCTAssertTrue((400..<500).contains(response.status), "\(garbage.prefix(20).debugDescription) answered \(response.status) (0: no answer)")
         }
         XCTAssertEqual(try server.http.get("/").status, 200, "the server still answers after malformed requests")
     }
@@ -196,7 +196,7 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(page.status, 200, "the last good site stays up")
         XCTAssertTrue(page.body.contains("Cohort 11 information sheet"))
         XCTAssertTrue(page.body.contains(#"<div id="hubsite-error" role="alert""#))
-        XCTAssertTrue(page.body.contains("content/accessibility.md:3:1: error: unknown key \"colour\" in the front matter"), page.body)
+        XCTAssertTrue(page.body.contains("content/accessibility.md:3:1: error: unknown key &quot;colour&quot; in the front matter"), page.body)
 
         try site.write("---\ntitle: Accessibility\n---\n", to: "content/accessibility.md")
         XCTAssertTrue(events.waitForReloads(2))
@@ -232,7 +232,7 @@ extension PreviewServerTests {
         defer { server.stop() }
         let page = try server.http.get("/anything/")
         XCTAssertEqual(page.status, 500)
-        XCTAssertTrue(page.body.contains("unknown key \"colour\""), page.body)
+        XCTAssertTrue(page.body.contains("unknown key &quot;colour&quot;"), page.body)
         XCTAssertTrue(page.body.contains("EventSource"), "the page reloads once the error is fixed")
     }
 }

@@ -86,12 +86,19 @@ public struct RenderedMarkdown: Sendable {
 /// at their place in the Markdown.
 struct PageOutline: Sendable {
     var pieces: [OutlinePiece]
+    var body: BodyPlacement
+
+    func location(_ position: SourcePosition) -> SourceLocation { body.location(position) }
+}
+
+/// Where a Markdown body sits in its file: cmark numbers lines from the body's first line,
+/// which is below the front matter.
+struct BodyPlacement: Sendable {
     var file: String
-    /// Added to cmark's line numbers: the Markdown starts below the front matter.
-    var lineOffset: Int
+    var firstLine: Int
 
     func location(_ position: SourcePosition) -> SourceLocation {
-        SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
+        SourceLocation(file: file, line: position.line + firstLine - 1, column: position.column)
     }
 }
 

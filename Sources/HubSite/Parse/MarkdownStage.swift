@@ -24,11 +24,8 @@ struct MarkdownStage {
         var toc: [TableOfContentsEntry] = []
         var criteria: Criteria?
         var slugs = SlugMaker(reserved: options.reservedIDs)
-        let lineOffset = firstLine - 1
-
-        func location(_ position: SourcePosition) -> SourceLocation {
-            SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
-        }
+        let body = BodyPlacement(file: file, firstLine: firstLine)
+        let location = body.location
 
         var hooks = CommonMarkHooks()
         var lint: [Diagnostic] = []
@@ -105,6 +102,6 @@ struct MarkdownStage {
         let rendered = CommonMark.render(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks, outline: true)
         log.append(contentsOf: problems.all)
         return RenderedMarkdown(html: rendered.html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint,
-                                outline: rendered.outline.map { PageOutline(pieces: $0, file: file, lineOffset: lineOffset) })
+                                outline: rendered.outline.map { PageOutline(pieces: $0, body: body) })
     }
 }
