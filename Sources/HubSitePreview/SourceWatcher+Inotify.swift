@@ -12,6 +12,11 @@ extension SourceWatcher {
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
 
+    private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
+        let left = ContinuousClock.now.duration(to: deadline).components
+        return Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+    }
+
     func listen(to descriptor: Int32) {
         var folders: [Int32: String] = [:]
         func watch(_ path: String) {
@@ -38,7 +43,8 @@ extension SourceWatcher {
         var pendingSince: ContinuousClock.Instant?
         while running.load(ordering: .sequentiallyConsistent) {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, 20)
+            // While edits settle, wake when the quiet time is up; otherwise check `running` now and then.
+            let ready = poll(&poller, 1, pendingSince.map { Self.milliseconds(until: $0 + debounce) } ?? 50)
             if ready > 0 {
                 let count = read(descriptor, &buffer, buffer.count)
                 var offset = 0
@@ -77,6 +83,11 @@ extension SourceWatcher {
 #else
 extension SourceWatcher {
     static func makeInotify() -> Int32? { nil }
+    private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
+        let left = ContinuousClock.now.duration(to: deadline).components
+        return Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+    }
+
     func listen(to descriptor: Int32) {}
 }
 #endif

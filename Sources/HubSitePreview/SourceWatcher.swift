@@ -14,7 +14,7 @@ public final class SourceWatcher: Sendable {
     /// The inotify instance; nil when polling.
     let descriptor: Int32?
 
-    public init(root: URL, debounce: Duration = .milliseconds(60), polling: Bool = false,
+    public init(root: URL, debounce: Duration = .milliseconds(20), polling: Bool = false,
                 onChange: @escaping @Sendable () -> Void) throws {
         self.root = root.standardizedFileURL
         self.debounce = debounce

@@ -79,7 +79,7 @@ def main():
     latencies.sort()
     print(f"save → reload event over {len(latencies)} edits: median {statistics.median(latencies):.0f} ms, "
           f"min {latencies[0]:.0f} ms, p90 {latencies[int(len(latencies) * 0.9) - 1]:.0f} ms, max {latencies[-1]:.0f} ms "
-          f"(includes the {60} ms debounce that lets an editor finish saving)")
+          f"(includes the 20 ms debounce that lets an editor finish saving)")
 
 
 if __name__ == "__main__":
