@@ -52,8 +52,6 @@ struct Build: ParsableCommand {
                     print("  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.2f ms", seconds * 1000))
                 }
             }
-            // The work is done: ending the process here spares freeing every page one by one.
-            Foundation.exit(0)
         } catch {
             report.printFailure(error, ending: "\(error.summary); \(target.display) was left as it was")
             throw ExitCode(1)

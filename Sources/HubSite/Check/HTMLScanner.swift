@@ -58,12 +58,12 @@ struct HTMLScanner {
         var textStart = 0
 
         func flushText(upTo end: Int) {
-            if textStart < end, ByteSearch.holdsVisibleText(UnsafeBufferPointer(rebasing: bytes[textStart..<end])) { visit(.text) }
+            if textStart < end, TextBytes.holdsVisibleText(UnsafeBufferPointer(rebasing: bytes[textStart..<end])) { visit(.text) }
         }
         func advance(to end: Int) {
             let stop = min(end, bytes.count)
             guard index < stop else { return }
-            line += ByteSearch.count(of: 10, in: UnsafeBufferPointer(rebasing: bytes[index..<stop]))
+            line += TextBytes.count(of: 10, in: bytes[index..<stop])
             index = stop
         }
 
@@ -159,7 +159,8 @@ struct HTMLScanner {
     }
 
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
-        ByteSearch.firstIndex(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes, from: start)
+        TextBytes.firstIndex(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
+                            in: UnsafeBufferPointer(rebasing: bytes[start...])).map { start + $0 }
     }
 }
 

@@ -32,7 +32,7 @@ struct MarkdownStage {
         hooks.rewriteText = { text, positions in
             // Most text has no variable: then the written and the substituted text are the same
             // and their dates are found once.
-            let hasVariable = text.containsBytes("{{")
+            let hasVariable = TextBytes.contains("{{", in: text)
             let writtenDates = UKDateScanner.matches(in: text)
             if let cohort = options.cohort {
                 for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates) {

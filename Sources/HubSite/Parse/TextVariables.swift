@@ -16,7 +16,7 @@ struct TextVariables: Sendable {
 
     /// The text with every known variable replaced, and a problem for each unknown one.
     func substitute(in text: String) -> (text: String, problems: [Problem]) {
-        guard text.containsBytes("{{") else { return (text, []) }
+        guard TextBytes.contains("{{", in: text) else { return (text, []) }
         var output = ""
         var problems: [Problem] = []
         var rest = text[...]

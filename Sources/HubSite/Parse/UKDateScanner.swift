@@ -21,9 +21,6 @@ enum UKDateScanner {
     }
 
     private static let months = CalendarDate.monthNames.map { Array($0.utf8) }
-    private static let monthsByPrefix: [UInt32: Int] = Dictionary(uniqueKeysWithValues: months.enumerated().map { month, name in
-        (UInt32(name[0]) << 16 | UInt32(name[1]) << 8 | UInt32(name[2]), month)
-    })
     private static let weekdays = CalendarDate.weekdayNames.map { Array($0.utf8) }
 
     /// Found from each month's name outwards: the words around a name decide, so text is not
@@ -46,21 +43,14 @@ enum UKDateScanner {
         }
     }
 
-    /// The month whose name is the whole word starting at `index`, if any. The twelve names
-    /// differ in their first three letters, so those pick the only one that can match.
+    /// The month whose name is the whole word starting at `index`, if any.
     private static func monthName(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        switch bytes[index] {
-        case 65, 68, 70, 74, 77, 78, 79, 83: break  // A D F J M N O S
-        default: return nil
+        // Month names start with a capital: most bytes are ruled out at once.
+        guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+        return months.firstIndex { name in
+            let end = index + name.count
+            return end <= bytes.count && (end == bytes.count || !isWordByte(bytes[end])) && bytes[index..<end].elementsEqual(name)
         }
-        guard index + 3 <= bytes.count, index == 0 || !isWordByte(bytes[index - 1]),
-              let month = monthsByPrefix[UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])]
-        else { return nil }
-        let name = months[month]
-        let end = index + name.count
-        guard end <= bytes.count, end == bytes.count || !isWordByte(bytes[end]) else { return nil }
-        for offset in 3..<name.count where bytes[index + offset] != name[offset] { return nil }
-        return month
     }
 
     private static func match(aroundMonth month: Int, at monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>,

@@ -17,10 +17,3 @@ extension Array where Element: Sendable {
         return chunks.withLock { $0.flatMap { $0 } }
     }
 }
-
-/// Lets go of a large value (10,000 pages' results) on another thread: freeing it piece by piece
-/// would otherwise hold up the end of a build that no longer needs it.
-func releaseInBackground<T: Sendable>(_ value: consuming T) {
-    let doomed = value
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(doomed) {} }
-}

@@ -107,24 +107,21 @@ public struct SiteBuilder: Sendable {
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
         let checker = SiteChecker(sources: inputs.sources)
         let shared = PageContext.Shared(config)
-        var outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
+        let outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
             buildPage(entry, loader: loader, templates: inputs.rendersPages ? templates : nil, frame: frame, shared: shared,
                       sink: sink, checker: checker, keepBody: keepBodies)
         }
-        var facts: [String: SiteChecker.PageFacts] = Dictionary(minimumCapacity: outcomes.count)
+        var facts: [String: SiteChecker.PageFacts] = [:]
         var pages: [Page] = []
-        pages.reserveCapacity(outcomes.count + 1)
-        // Taken out of the outcomes, not copied: 10,000 copies made a pause no core could share.
-        for index in outcomes.indices {
-            log.append(contentsOf: outcomes[index].diagnostics)
-            if let page = outcomes[index].page.take() { pages.append(page) }
-            if let pageFacts = outcomes[index].facts.take() { facts[outcomes[index].outputPath] = pageFacts }
+        for outcome in outcomes {
+            log.append(contentsOf: outcome.diagnostics)
+            if let page = outcome.page { pages.append(page) }
+            if let pageFacts = outcome.facts { facts[outcome.outputPath] = pageFacts }
         }
-        releaseInBackground(consume outcomes)
         if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
         HubNames.checkUnique(pages, log: &log)
         pages.sort { $0.urlPath < $1.urlPath }
-        return BuiltPages(site: Site(config: config, pages: consume pages, archives: frame.archives), facts: facts,
+        return BuiltPages(site: Site(config: config, pages: pages, archives: frame.archives), facts: facts,
                           paths: Set(inputs.listing.pages.map { $0.urlPath + "index.html" }))
     }
 

@@ -16,27 +16,32 @@ struct PageShell {
     /// The parts around the single place `rendered` holds the marker, if that place is in text
     /// (not inside a tag, comment, script or style); nil otherwise.
     static func split(_ rendered: String) -> PageShell? {
-        var rendered = rendered
-        return rendered.withUTF8 { bytes -> PageShell? in
-            marker.utf8.withContiguousStorageIfAvailable { pin -> PageShell? in
-                guard let start = ByteSearch.firstIndex(of: pin, in: bytes, from: 0),
-                      ByteSearch.firstIndex(of: pin, in: bytes, from: start + 1) == nil
-                else { return nil }
-                let before = UnsafeBufferPointer(rebasing: bytes[..<start])
-                guard isText(after: before) else { return nil }
-                return PageShell(before: Array(before), after: Array(bytes[(start + pin.count)...]))
-            } ?? nil
+        let bytes = Array(rendered.utf8), pin = Array(marker.utf8)
+        let places = occurrences(of: pin, in: bytes[...])
+        guard places.count == 1, let start = places.first else { return nil }
+        let before = bytes[..<start]
+        guard isText(after: before) else { return nil }
+        return PageShell(before: Array(before), after: Array(bytes[(start + pin.count)...]))
+    }
+
+    /// Where each occurrence of `pin` starts.
+    private static func occurrences(of pin: [UInt8], in html: ArraySlice<UInt8>) -> [Int] {
+        html.withUnsafeBufferPointer { bytes in
+            pin.withUnsafeBufferPointer { pin in
+                var found: [Int] = []
+                var from = 0
+                while from <= bytes.count, let next = TextBytes.firstIndex(of: pin, in: UnsafeBufferPointer(rebasing: bytes[from...])) {
+                    found.append(from + next)
+                    from += next + 1
+                }
+                return found
+            }
         }
     }
 
     /// Whether the HTML ends outside any tag, comment, script or style.
-    private static func isText(after html: UnsafeBufferPointer<UInt8>) -> Bool {
-        func last(_ text: StaticString) -> Int {
-            let pin = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-            var found = -1
-            while let next = ByteSearch.firstIndex(of: pin, in: html, from: found + 1) { found = next }
-            return found
-        }
+    private static func isText(after html: ArraySlice<UInt8>) -> Bool {
+        func last(_ text: String) -> Int { occurrences(of: Array(text.utf8), in: html).last ?? -1 }
         return last(">") >= last("<") && last("-->") >= last("<!--")
             && last("</script") >= last("<script") && last("</style") >= last("<style")
     }

@@ -47,7 +47,7 @@ extension CommonMark {
                 pieces.append(entering ? .heading(level: level, id: nil, position(of: node)) : .headingEnd(level: level, selfLinkTo: nil))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if insideLink > 0, !namedLink, let literal = cmark_node_get_literal(node),
-                   ByteSearch.holdsVisibleText(UnsafeRawBufferPointer(start: literal, count: strlen(literal)).bindMemory(to: UInt8.self)) {
+                   TextBytes.holdsVisibleText(UnsafeRawBufferPointer(start: literal, count: strlen(literal)).bindMemory(to: UInt8.self)) {
                     pieces.append(.text)
                     namedLink = true
                 }

@@ -30,7 +30,7 @@ extension CommonMark {
     }
 
     /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
-    static func rewriteRun(startingAt start: OpaquePointer, triggers: Set<UInt8>,
+    static func rewriteRun(startingAt start: OpaquePointer, triggers: ByteTable,
                                    with hook: (String, TextRunPositions) -> [InlinePiece]?,
                                    origins: inout [OpaquePointer: NodeOrigin]) {
         // In an image description each text node is a run of its own (see `startsRun`); a run

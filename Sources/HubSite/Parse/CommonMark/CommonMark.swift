@@ -30,7 +30,7 @@ enum CommonMark {
         // One walk before any change: changing a tree under an iterator is not allowed.
         var found = collect(in: document)
         if let rewriteText = hooks.rewriteText {
-            let triggers = Set(hooks.textTriggers.utf8)
+            let triggers = ByteTable(hooks.textTriggers)
             for start in found.textRunStarts {
                 rewriteRun(startingAt: start, triggers: triggers, with: rewriteText, origins: &origins)
             }
