@@ -41,7 +41,7 @@ reload-latency:
 	$(RELEASE_BUILD)
 	python3 Tests/serve/reload_latency.py --hubsite $(HUBSITE_RELEASE)
 
-# Build speed against Hugo, cmark's floor and the dependencies' floor (installs Hugo; about 4 minutes).
+# Build speed against Hugo, cmark's floor and the dependencies' floor (installs Hugo; on the disk and on tmpfs, about 8 minutes).
 bench:
 	@.ci/install-deps site
 	$(RELEASE_BUILD)
