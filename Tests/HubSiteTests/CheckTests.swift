@@ -111,7 +111,7 @@ final class CheckTests: XCTestCase {
             let outline = try XCTUnwrap(rendered.outline, body)
             let read = checker.scan(OutputFile(path: "x/index.html", text: before + rendered.html + after))
             let outlined = checker.scan(path: "x/index.html", before: Array(before.utf8), body: outline,
-                                        bodyLineBreaks: TextBytes.count(of: 10, in: rendered.html.utf8), after: Array(after.utf8))
+                                        bodyLineBreaks: TextBytes.count(of: 10, in: rendered.html), after: Array(after.utf8))
             XCTAssertEqual(outlined.ids, read.ids, body)
             XCTAssertEqual(outlined.links.map(\.url), read.links.map(\.url), body)
             // Where the first of two equal ids stands is said by line or by place.

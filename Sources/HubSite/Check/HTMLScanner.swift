@@ -63,7 +63,7 @@ struct HTMLScanner {
         func advance(to end: Int) {
             let stop = min(end, bytes.count)
             guard index < stop else { return }
-            line += TextBytes.count(of: 10, in: bytes[index..<stop])
+            line += TextBytes.count(of: 10, in: UnsafeBufferPointer(rebasing: bytes[index..<stop]))
             index = stop
         }
 

@@ -330,7 +330,7 @@ public struct SiteChecker: Sendable {
     /// root and then names a plain path, as every link hubsite makes from a site-absolute one does
     /// (`../../hubs/` from `pages/a/index.html`). nil for anything else.
     private static func fromRootOfSite(_ path: String, page: String) -> String? {
-        let depth = TextBytes.count(of: UInt8(ascii: "/"), in: page.utf8)
+        let depth = TextBytes.count(of: UInt8(ascii: "/"), in: page)
         var rest = path.utf8[...]
         for _ in 0..<depth {
             guard rest.starts(with: "../".utf8) else { return nil }

@@ -20,8 +20,13 @@ enum TextBytes {
     }
 
     /// How many times `byte` occurs in `bytes`.
-    static func count(of byte: UInt8, in bytes: some Sequence<UInt8>) -> Int {
+    static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.reduce(0) { $1 == byte ? $0 + 1 : $0 }
+    }
+
+    static func count(of byte: UInt8, in text: String) -> Int {
+        var text = text
+        return text.withUTF8 { count(of: byte, in: $0) }
     }
 
     /// Whether text (UTF-8, any HTML escaping left in) shows a reader something: not only

@@ -33,7 +33,7 @@ public enum FuzzTargets {
         // The outline must find what reading the HTML finds; a difference is a finding.
         guard let outline = rendered.outline else { return }
         let outlined = SiteChecker().scan(path: "fuzz/index.html", before: [], body: outline,
-                                          bodyLineBreaks: TextBytes.count(of: 10, in: rendered.html.utf8), after: [])
+                                          bodyLineBreaks: TextBytes.count(of: 10, in: rendered.html), after: [])
         precondition(outlined.ids == read.ids, "outline ids \(outlined.ids) != HTML ids \(read.ids)")
         precondition(outlined.links.count == read.links.count, "outline links \(outlined.links) != HTML links \(read.links)")
         precondition(outlined.diagnostics.map(problem) == read.diagnostics.map(problem),

@@ -57,7 +57,7 @@ extension SiteBuilder {
                 var bytes = shell.before
                 bytes += page.body.html.utf8
                 bytes += shell.after
-                let lineBreaks = TextBytes.count(of: 10, in: page.body.html.utf8)
+                let lineBreaks = TextBytes.count(of: 10, in: page.body.html)
                 return (OutputFile(path: outputPath, contents: bytes),
                         checker.scan(path: outputPath, before: shell.before, body: outline, bodyLineBreaks: lineBreaks, after: shell.after))
             }

@@ -41,7 +41,12 @@ struct PageShell {
 
     /// Whether the HTML ends outside any tag, comment, script or style.
     private static func isText(after html: ArraySlice<UInt8>) -> Bool {
-        func last(_ text: String) -> Int { occurrences(of: Array(text.utf8), in: html).last ?? -1 }
+        func last(_ text: String) -> Int {
+            let pin = Array(text.utf8)
+            var index = html.endIndex - pin.count
+            while index >= html.startIndex, !html[index..<(index + pin.count)].elementsEqual(pin) { index -= 1 }
+            return index
+        }
         return last(">") >= last("<") && last("-->") >= last("<!--")
             && last("</script") >= last("<script") && last("</style") >= last("<style")
     }

@@ -40,7 +40,7 @@ extension CommonMark {
             var node: OpaquePointer? = start
             var triggered = false
             while let current = node, !triggered {
-                triggered = string(cmark_node_get_literal(current)).utf8.contains(where: triggers.contains)
+                triggered = literalBytes(of: current).contains(where: triggers.contains)
                 node = alone ? nil : nextInRun(after: current)
             }
             guard triggered else { return }

@@ -165,4 +165,10 @@ enum CommonMark {
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
+
+    /// A node's text as cmark holds it, read in place: most text is only looked at, not copied.
+    static func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: literal, count: strlen(literal)).bindMemory(to: UInt8.self)
+    }
 }
