@@ -86,18 +86,15 @@ extension SiteBuilder {
         return (pages, assets)
     }
 
-    /// The sheet's archived copies and other files of `content/`, for `renderArchivedSheet`.
-    func loadContent(_ log: inout DiagnosticLog) -> ([ContentFile], [OutputFile]) {
-        let listing = listContent(&log)
-        let contents = listing.pages.compactMap { entry -> ContentFile? in
-            switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
-            case .failure(let diagnostic):
-                log.append(contentsOf: [diagnostic])
-                return nil
-            case .success(let split):
-                return ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
-            }
+    /// The information sheet's file alone, for `renderArchivedSheet`.
+    func loadSheet(_ log: inout DiagnosticLog) -> ContentFile? {
+        guard let entry = listContent(&log).pages.first(where: { $0.kind == .sheet }) else { return nil }
+        switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+        case .failure(let diagnostic):
+            log.append(contentsOf: [diagnostic])
+            return nil
+        case .success(let split):
+            return ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
         }
-        return (contents, listing.assets)
     }
 }

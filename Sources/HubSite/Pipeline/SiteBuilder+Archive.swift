@@ -8,8 +8,7 @@ extension SiteBuilder {
     public func renderArchivedSheet(of current: Result) throws(BuildFailure) -> [OutputFile] {
         var log = DiagnosticLog()
         let templates = Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
-        let (contents, _) = loadContent(&log)
-        guard var sheet = contents.first(where: { $0.kind == .sheet }) else { throw BuildFailure(log.all) }
+        guard var sheet = loadSheet(&log) else { throw BuildFailure(log.all) }
         let config = current.site.config
         let folder = "archive/cohort-\(config.cohort.number)/"
         sheet.urlPath = folder

@@ -17,35 +17,25 @@ struct PageShell {
     /// (not inside a tag, comment, script or style); nil otherwise.
     static func split(_ rendered: String) -> PageShell? {
         let bytes = Array(rendered.utf8), pin = Array(marker.utf8)
-        let places = occurrences(of: pin, in: bytes[...])
-        guard places.count == 1, let start = places.first else { return nil }
+        guard let start = firstIndex(of: pin, in: bytes[...]), firstIndex(of: pin, in: bytes[(start + 1)...]) == nil else { return nil }
         let before = bytes[..<start]
         guard isText(after: before) else { return nil }
         return PageShell(before: Array(before), after: Array(bytes[(start + pin.count)...]))
     }
 
-    /// Where each occurrence of `pin` starts.
-    private static func occurrences(of pin: [UInt8], in html: ArraySlice<UInt8>) -> [Int] {
+    /// Where `pin` first starts in `html`, as an index of `html`.
+    private static func firstIndex(of pin: [UInt8], in html: ArraySlice<UInt8>) -> Int? {
         html.withUnsafeBufferPointer { bytes in
-            pin.withUnsafeBufferPointer { pin in
-                var found: [Int] = []
-                var from = 0
-                while from <= bytes.count, let next = TextBytes.firstIndex(of: pin, in: UnsafeBufferPointer(rebasing: bytes[from...])) {
-                    found.append(from + next)
-                    from += next + 1
-                }
-                return found
-            }
-        }
+            pin.withUnsafeBufferPointer { TextBytes.firstIndex(of: $0, in: bytes) }
+        }.map { html.startIndex + $0 }
     }
 
     /// Whether the HTML ends outside any tag, comment, script or style.
     private static func isText(after html: ArraySlice<UInt8>) -> Bool {
+        /// Where `text` last starts in the HTML, searched from the end; -1 when it is not there.
         func last(_ text: String) -> Int {
             let pin = Array(text.utf8)
-            var index = html.endIndex - pin.count
-            while index >= html.startIndex, !html[index..<(index + pin.count)].elementsEqual(pin) { index -= 1 }
-            return index
+            return html.indices.reversed().first { html[$0...].starts(with: pin) } ?? -1
         }
         return last(">") >= last("<") && last("-->") >= last("<!--")
             && last("</script") >= last("<script") && last("</style") >= last("<style")

@@ -46,8 +46,7 @@ extension CommonMark {
                 let level = Int(cmark_node_get_heading_level(node))
                 pieces.append(entering ? .heading(level: level, id: nil, position(of: node)) : .headingEnd(level: level, selfLinkTo: nil))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if insideLink > 0, !namedLink, let literal = cmark_node_get_literal(node),
-                   TextBytes.holdsVisibleText(UnsafeRawBufferPointer(start: literal, count: strlen(literal)).bindMemory(to: UInt8.self)) {
+                if insideLink > 0, !namedLink, TextBytes.holdsVisibleText(literalBytes(of: node)) {
                     pieces.append(.text)
                     namedLink = true
                 }
