@@ -13,6 +13,11 @@ struct Build: ParsableCommand {
         valueName: "folder"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The address the site is published at, instead of site.yml's base_url: for a preview deployment.",
+        valueName: "url"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Print how long each stage took.")
     var timings = false
 
@@ -42,7 +47,7 @@ struct Build: ParsableCommand {
         }
         defer { interrupt.cancel() }
         do {
-            let result = try SiteBuilder(source: site.sourceURL).build(into: transaction)
+            let result = try site.builder(baseURL: baseURL).build(into: transaction)
             report.printDiagnostics(result.warnings)
             let warnings = result.warnings.count
             report.summary("built \(result.site.pages.count) pages, \(result.fileCount) files into \(target.display)"

@@ -32,7 +32,7 @@ struct Check: ParsableCommand {
         let rendered: SiteBuilder.Result?
         var sourceProblems: [Diagnostic] = []
         do {
-            rendered = try SiteBuilder(source: site.sourceURL).render()
+            rendered = try site.builder().render()
         } catch {
             // The sources do not build: what public/ holds is not what they say.
             rendered = nil

@@ -20,6 +20,12 @@ struct SiteOptions: ParsableArguments {
 
     var sourceURL: URL { URL(fileURLWithPath: source) }
 
+    /// The pipeline for this site, with the environment's SOURCE_DATE_EPOCH (see BuildStamp).
+    func builder(baseURL: String? = nil) -> SiteBuilder {
+        SiteBuilder(source: sourceURL, settings: BuildSettings(
+            baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+    }
+
     /// `--output` as written, relative to the current folder like any command's paths;
     /// without it, `public/` in the site's folder. `display` is how messages show it.
     func outputFolder(_ option: String?) -> (url: URL, display: String) {

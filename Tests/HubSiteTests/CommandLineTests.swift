@@ -15,7 +15,7 @@ final class CommandLineTests: XCTestCase {
         let site = try TestSite()
         let result = try run(["build"], in: site.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "built 3 pages, 8 files into public/\n")
+        XCTAssertEqual(result.stdout, "built 3 pages, 10 files into public/\n")
         XCTAssertTrue(site.exists("index.html"))
     }
 

@@ -78,11 +78,17 @@ final class HubTests: XCTestCase {
             #"<a href="https://jurassicmaths.com/apply" rel="external">"#,
             "<dt>Taster &lt;b&gt;day&lt;/b&gt;</dt>",
             #"<time datetime="2026-01-14">Wednesday 14 January 2026</time>, 16:00 to 17:00<br>Online"#)
-        let dates = ["2025-12-03", "2025-12-16", "2026-01-14", "2026-04-23"].map { html.range(of: "datetime=\"\($0)\"")!.lowerBound }
-        XCTAssertEqual(dates, dates.sorted(), "programme dates and hub events in one date order")
+        // 3 December 2025 is before the build's stamp (applications open, 16 December): it is past.
+        let past = try XCTUnwrap(html.range(of: "<h3 id=\"hub-past-events\">Past events</h3>")).lowerBound
+        let dates = ["2025-12-16", "2026-01-14", "2026-04-23"].map { html.range(of: "datetime=\"\($0)\"")!.lowerBound }
+        XCTAssertEqual(dates, dates.sorted(), "programme dates and coming hub events in one date order")
+        XCTAssertTrue(dates.allSatisfy { $0 < past })
+        XCTAssertGreaterThan(try XCTUnwrap(html.range(of: "datetime=\"2025-12-03\"")).lowerBound, past, "the past event is listed apart")
+        XCTAssertTrue(html.contains(#"<div class="key-dates__past">"#), "shown, not hidden, when it holds an event")
         let ics = try site.read("hubs/jurassic/key-dates.ics")
         XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 4)
-        XCTAssertTrue(ics.contains("UID:hub-jurassic-20260114-information-session@hubsite\r\n"))
+        XCTAssertTrue(ics.contains("UID:hub-jurassic-20260114@hubsite\r\n"))
+        XCTAssertTrue(ics.contains("DTSTART;TZID=Europe/London:20260114T160000\r\nDTEND;TZID=Europe/London:20260114T170000\r\n"))
         XCTAssertTrue(ics.contains("LOCATION:Online\r\n"))
     }
 

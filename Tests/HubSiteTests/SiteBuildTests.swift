@@ -7,7 +7,8 @@ final class SiteBuildTests: XCTestCase {
         let site = try TestSite(["content/accessibility.md": "---\ntitle: Accessibility\n---\n\nText.\n"])
         try site.build()
         XCTAssertEqual(site.outputFiles(), [
-            "404.html", "accessibility/index.html", "hubs/index.html", "index.html", "key-dates.ics", "robots.txt", "site.js", "style.css",
+            "404.html", "accessibility/index.html", "favicon.svg", "hubs/index.html", "index.html", "key-dates.ics", "robots.txt", "share.png",
+            "site.js", "style.css",
         ])
     }
 
@@ -74,8 +75,14 @@ final class SiteBuildTests: XCTestCase {
             </urlset>
 
             """)
-        try published.assertFile("robots.txt", contains: "Sitemap: https://example.org/cpd/mastery/sitemap.xml")
+        XCTAssertFalse(published.exists("robots.txt"), "crawlers read only the domain's /robots.txt, never one in a sub-folder")
         try published.assertFile("accessibility/index.html", contains: #"<link rel="canonical" href="https://example.org/cpd/mastery/accessibility/">"#)
+    }
+
+    func testRobotsNamesTheSitemapWhenTheSiteIsAtTheDomainsRoot() throws {
+        let site = try TestSite(["site.yml": TestSite.siteYML + "base_url: https://mastery.example.org\n"])
+        try site.build()
+        XCTAssertEqual(try site.read("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://mastery.example.org/sitemap.xml\n")
     }
 
     func testCalendarHasOneEventPerKeyDateAndNoBuildTime() throws {

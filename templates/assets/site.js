@@ -21,6 +21,21 @@
   windowText.parentNode.insertBefore(status, windowText);
 })();
 
+// A hub's events that have passed by the reader's clock move to its "Past events" list, newest first.
+(function () {
+  "use strict";
+  var past = document.querySelector(".key-dates__past");
+  if (!past) return;
+  var now = new Date();
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  var list = past.querySelector("dl");
+  var coming = Array.prototype.slice.call(document.querySelectorAll(".key-dates__list [data-event-date]"))
+    .filter(function (item) { return !past.contains(item) && item.getAttribute("data-event-date") < today; });
+  coming.forEach(function (item) { list.insertBefore(item, list.firstChild); });
+  if (coming.length) past.hidden = false;
+})();
+
 // The hub finder's search box: filters the grouped list by hub name or area as you type.
 // Without JavaScript the box stays hidden and the full list works as it is.
 (function () {

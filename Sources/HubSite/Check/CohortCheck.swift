@@ -1,5 +1,5 @@
-/// The cohort part of `hubsite check`: what the stale-date lint found in every page, and a
-/// warning once the application deadline has passed.
+/// The cohort part of `hubsite check`: what the stale-date lint found in every page, and
+/// warnings once the application deadline or a hub's event has passed.
 public enum CohortCheck {
     public static func diagnostics(for site: Site, today: CalendarDate) -> [Diagnostic] {
         var found = site.pages.flatMap(\.body.lint)
@@ -8,6 +8,13 @@ public enum CohortCheck {
             found.append(Diagnostic(.warning, at: SourceLocation(file: "site.yml"),
                                     "cohort \(cohort.number)'s application deadline, \(cohort.applicationsClose.text), has passed",
                                     fix: "when the site should move on to cohort \(cohort.number + 1), run `hubsite new-cohort`"))
+        }
+        for hub in site.hubs {
+            for event in hub.events where event.date < today {
+                found.append(Diagnostic(.warning, at: event.location,
+                                        "\(hub.name)'s event \"\(event.title)\" on \(event.date.text) has passed: its page lists it under \"Past events\"",
+                                        fix: "remove the event from the hub's file once it no longer helps readers, or correct its date"))
+            }
         }
         return found.sorted()
     }

@@ -7,8 +7,8 @@ import Foundation
 public struct SiteChecker: Sendable {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
-        /// External address → the pages that link to it, both sorted.
-        public var externalLinks: [(url: String, pages: [String])]
+        /// Every external address, sorted, with the pages that link to it and where each link was written.
+        public var externalLinks: [ExternalLink]
         public var checkedPages: Int
         public var checkedLinks: Int
     }
@@ -53,23 +53,25 @@ public struct SiteChecker: Sendable {
             checkLinks(of: page, pageFacts, pages: facts, paths: paths)
         }
         var diagnostics: [Diagnostic] = []
-        var external: [String: Set<String>] = [:]
+        var external: [String: ExternalLink] = [:]
         for ((page, _), result) in zip(sorted, checked) {
             diagnostics += result.diagnostics
             guard listExternal else { continue }
-            for url in result.external { external[url, default: []].insert(page) }
+            for (url, place) in result.external {
+                external[url, default: ExternalLink(url: url)].add(page: page, place: place)
+            }
         }
         // A template's mistake is found on every page it makes, and reported once.
         return Report(diagnostics: Array(Set(diagnostics)).sorted(),
-                      externalLinks: external.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) },
+                      externalLinks: external.values.sorted { $0.url < $1.url },
                       checkedPages: facts.count, checkedLinks: facts.values.reduce(0) { $0 + $1.links.count })
     }
 
     private func checkLinks(of page: String, _ pageFacts: PageFacts, pages facts: [String: PageFacts],
-                            paths: Set<String>) -> (diagnostics: [Diagnostic], external: [String]) {
+                            paths: Set<String>) -> (diagnostics: [Diagnostic], external: [(String, SourceLocation)]) {
         var log = DiagnosticLog()
         log.append(contentsOf: pageFacts.diagnostics)
-        var external: [String] = []
+        var external: [(String, SourceLocation)] = []
         for link in pageFacts.links {
             let origin = linkOrigins[page]?[link.url]
             // Where a link the Markdown stage did not record was written: read from disk, so only for a broken one.
@@ -82,7 +84,7 @@ public struct SiteChecker: Sendable {
             }
             switch resolve(link.url, from: page) {
             case .external:
-                external.append(link.url)
+                external.append((link.url, origin?.location ?? located()?.location ?? place(page, link.line)))
             case .fromDomainRoot:
                 let found = located()
                 let inTemplate = found?.location.file.hasPrefix("templates/") == true

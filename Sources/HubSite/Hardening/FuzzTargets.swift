@@ -6,7 +6,8 @@ public enum FuzzTargets {
     static let config = SiteConfig(
         title: "Fuzz", language: "en-GB", baseURL: nil, unsafeHTML: false, publisher: "Fuzz",
         cohort: Cohort(number: 11, firstYear: 2026, applicationsOpen: CalendarDate(year: 2025, month: 12, day: 16)!,
-                       applicationsClose: CalendarDate(year: 2026, month: 4, day: 23)!))
+                       applicationsClose: CalendarDate(year: 2026, month: 4, day: 23)!),
+        stamp: BuildStamp(seconds: 0))
 
     /// Front matter splitting and YAML, as for a content file (and a hub file).
     public static func frontMatter(_ bytes: [UInt8]) {

@@ -3,7 +3,7 @@ import Foundation
 extension Hub {
     static let allowedKeys = ["name", "region", "website", "areas", "contact", "apply_url", "events", "description"]
     static let allowedContactKeys = ["role", "email"]
-    static let allowedEventKeys = ["date", "title", "time", "place"]
+    static let allowedEventKeys = ["date", "title", "time", "place", "id"]
 
     /// Reads a hub's front matter; every problem goes to `log` at its line and column.
     static func load(slug: String, front: YAMLMap, log: inout DiagnosticLog) -> Hub? {
@@ -39,8 +39,27 @@ extension Hub {
             return loadEvent(event, log: &log)
         }
         guard log.all.count == before, let name, let region else { return nil }
-        return Hub(slug: slug, name: name.trimmingCharacters(in: .whitespaces), region: region, website: website, areas: areas,
-                   contact: contact, applyURL: applyURL, events: events.sorted { $0.date < $1.date })
+        var hub = Hub(slug: slug, name: name.trimmingCharacters(in: .whitespaces), region: region, website: website, areas: areas,
+                      contact: contact, applyURL: applyURL, events: events.sorted { $0.date < $1.date })
+        for (key, address) in [("website", website), ("apply_url", applyURL)] {
+            if let address { hub.links[address] = LinkOrigin(written: address, location: front.location(of: front.node(key))) }
+        }
+        checkCalendarUIDs(of: hub, log: &log)
+        return log.all.count == before ? hub : nil
+    }
+
+    /// Two events on one day would share a calendar UID, and calendars would keep only one.
+    private static func checkCalendarUIDs(of hub: Hub, log: inout DiagnosticLog) {
+        var seen: [String: Event] = [:]
+        for event in hub.events {
+            let uid = hub.calendarUID(of: event)
+            if let first = seen[uid] {
+                log.error(at: event.location, "two events of this hub on \(event.date.text)\(event.id.map { " with id \"\($0)\"" } ?? ""): calendars would keep only one of them (the other is at line \(first.location.line))",
+                          fix: "give each of them a line \"id: …\" with a short name of its own, e.g. \"id: info-session-2\"")
+            } else {
+                seen[uid] = event
+            }
+        }
     }
 
     private static func loadContact(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Contact? {
@@ -60,8 +79,23 @@ extension Hub {
         let date = yaml.requireKey("date", log: &log, what: "the event", example: "14 January 2026") != nil ? yaml.date("date", log: &log) : nil
         let title = yaml.requireKey("title", log: &log, what: "the event", example: "Information session") != nil ? yaml.string("title", log: &log) : nil
         let time = yaml.string("time", log: &log), place = yaml.string("place", log: &log)
+        var clock: EventTime?
+        if let time {
+            switch EventTime.parse(time) {
+            case .success(let value): clock = value
+            case .failure(let problem):
+                log.error(at: yaml.location(of: yaml.node("time")), "\(problem.message) in \"time: \(time)\"",
+                          fix: "write the time as \"16:00\" or \"4pm\", or both ends as \"16:00 to 17:00\"; leave the line out if the time is not known")
+            }
+        }
+        let id = yaml.string("id", log: &log)
+        if let id, id.isEmpty || !id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) {
+            log.error(at: yaml.location(of: yaml.node("id")), "\"id\" must be a short name of lowercase letters, digits and hyphens, found \"\(id)\"",
+                      fix: "write it as e.g. \"id: info-session-2\"; it is never shown, and it must not change once published")
+        }
         guard let date, let title else { return nil }
-        return Event(date: date, title: title, time: time, place: place)
+        return Event(date: date, title: title, time: time, clock: clock, place: place, id: id,
+                     location: yaml.location(of: yaml.node("date")))
     }
 }
 

@@ -20,7 +20,25 @@ extension SiteBuilder {
             log.append(contentsOf: [diagnostic])
             return nil
         case .success(let file):
-            return SiteConfig.load(file, log: &log)
+            guard var config = SiteConfig.load(file, log: &log) else { return nil }
+            apply(settings, to: &config, log: &log)
+            return config
+        }
+    }
+
+    /// The command line's and the environment's part, checked as site.yml's own values are.
+    private func apply(_ settings: BuildSettings, to config: inout SiteConfig, log: inout DiagnosticLog) {
+        if let url = settings.baseURL {
+            config.baseURL = SiteConfig.checkedBaseURL(url, named: "--base-url", at: SourceLocation(file: "--base-url"), log: &log)
+        }
+        if let text = settings.sourceDateEpoch {
+            if let stamp = BuildStamp.parse(sourceDateEpoch: text) {
+                config.stamp = stamp
+            } else {
+                log.error(at: SourceLocation(file: "SOURCE_DATE_EPOCH"),
+                          "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found \"\(text)\"",
+                          fix: "set it to e.g. $(git log -1 --format=%ct), or unset it to stamp calendars with the day applications open")
+            }
         }
     }
 

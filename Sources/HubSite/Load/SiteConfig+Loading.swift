@@ -20,21 +20,25 @@ extension SiteConfig {
         if !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || language.isEmpty {
             log.error(at: yaml.location(of: yaml.node("language")), "\"language\" must be a language tag such as \"en-GB\", found \"\(language)\"")
         }
-        var baseURL = yaml.string("base_url", log: &log)
-        if let url = baseURL {
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil {
-                log.error(at: yaml.location(of: yaml.node("base_url")), "\"base_url\" must be an absolute http(s) address, found \"\(url)\"",
-                          fix: "write the address the site is published at, e.g. \"https://www.example.org/cpd/mastery/\", or remove the line")
-            }
-            if !url.hasSuffix("/") { baseURL = url + "/" }
-        }
+        let baseURL = yaml.string("base_url", log: &log).flatMap { checkedBaseURL($0, named: "\"base_url\"", at: yaml.location(of: yaml.node("base_url")), log: &log) }
         let unsafeHTML = yaml.bool("unsafe_html", log: &log) ?? false
         let publisher = yaml.string("publisher", log: &log) ?? "Maths Hubs and the NCETM"
         let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", example: "(then the cohort's keys, indented)") != nil
             ? yaml.map("cohort", log: &log).flatMap { loadCohort($0, log: &log) } : nil
         guard log.all.count == before, let cohort else { return nil }
         return SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,
-                          publisher: publisher, cohort: cohort)
+                          publisher: publisher, cohort: cohort, stamp: BuildStamp(day: cohort.applicationsOpen))
+    }
+
+    /// An absolute http(s) address, given a final slash; nil (and an error) for anything else.
+    static func checkedBaseURL(_ url: String, named name: String, at location: SourceLocation, log: inout DiagnosticLog) -> String? {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"), URL(string: url)?.host?.isEmpty == false,
+              !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            log.error(at: location, "\(name) must be an absolute http(s) address, found \"\(url)\"",
+                      fix: "write the address the site is published at, e.g. \"https://www.example.org/cpd/mastery/\", or leave it out")
+            return nil
+        }
+        return url.hasSuffix("/") ? url : url + "/"
     }
 
     private static func loadCohort(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Cohort? {

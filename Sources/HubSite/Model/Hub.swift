@@ -12,6 +12,8 @@ public enum Region: String, CaseIterable, Sendable, Comparable {
     case southWest = "South West"
 
     public var name: String { rawValue }
+    /// As a sentence says it: "in the North West", "in London".
+    public var inSentence: String { self == .london || self == .yorkshire ? rawValue : "the " + rawValue }
     /// `north-east`: the region's anchor on the finder page.
     public var id: String { SlugMaker.slug(rawValue) }
 
@@ -32,8 +34,14 @@ public struct Hub: Hashable, Sendable {
     public struct Event: Hashable, Sendable {
         public var date: CalendarDate
         public var title: String
+        /// As written, for the page; `clock` is what it says, for calendars.
         public var time: String?
+        public var clock: EventTime?
         public var place: String?
+        /// Names the event in calendars when the hub has two on one day (`id:`).
+        public var id: String?
+        /// Where the event's `date:` was written, for `hubsite check`'s warning once it has passed.
+        public var location: SourceLocation
     }
 
     /// From the file name: `content/hubs/solent.md` → `solent`.
@@ -47,4 +55,12 @@ public struct Hub: Hashable, Sendable {
     public var applyURL: String?
     /// Sorted by date.
     public var events: [Event]
+    /// Each web address of the front matter, where it was written: the link checkers report there.
+    public var links: [String: LinkOrigin] = [:]
+
+    /// Stable across edits of the event's title, time and place, so that a correction updates
+    /// the event in subscribers' calendars instead of adding a second one.
+    func calendarUID(of event: Event) -> String {
+        "hub-\(slug)-\(event.id ?? event.date.basic)@hubsite"
+    }
 }

@@ -15,7 +15,9 @@ public struct Site: Sendable {
 
     /// For the link checker: output path of each page → where its Markdown's addresses were written.
     public var linkOrigins: [String: [String: LinkOrigin]] {
-        Dictionary(uniqueKeysWithValues: pages.map { ($0.urlPath + "index.html", $0.body.links) })
+        Dictionary(uniqueKeysWithValues: pages.map { page in
+            (page.urlPath + "index.html", page.body.links.merging(page.hub?.links ?? [:]) { body, _ in body })
+        })
     }
 }
 

@@ -8,6 +8,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var unsafeHTML: Bool
     public var publisher: String
     public var cohort: Cohort
+    /// When the site says it was made (calendars, past events).
+    public var stamp: BuildStamp
 
     /// The values content may use as `{{name}}`.
     public var variables: [String: String] {

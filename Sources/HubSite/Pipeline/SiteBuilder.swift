@@ -4,13 +4,15 @@ import Foundation
 public struct SiteBuilder: Sendable {
     /// The site's folder: `site.yml`, `content/`, `templates/`.
     public var source: URL
+    public var settings: BuildSettings
 
     /// Runs between listing `content/` and reading its files: tests remove a file here, as an
     /// editor might in the middle of a build.
     var afterListingContent: (@Sendable () -> Void)?
 
-    public init(source: URL) {
+    public init(source: URL, settings: BuildSettings = BuildSettings()) {
         self.source = source.standardizedFileURL
+        self.settings = settings
     }
 
     /// What a successful build made, with the time each stage took.

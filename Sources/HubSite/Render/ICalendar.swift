@@ -1,16 +1,17 @@
-/// `key-dates.ics`: one all-day VEVENT per key date (RFC 5545). No build-time timestamps:
-/// DTSTAMP is derived from the event itself, so the same dates give the same bytes.
+/// `key-dates.ics` (RFC 5545): an all-day VEVENT per key date, a timed one in UK time for a hub
+/// event with a time. DTSTAMP and SEQUENCE come from the site's BuildStamp, never the clock.
 enum ICalendar {
     struct Event {
-        /// Stable across builds and unique in the world: calendars update an event with the same UID.
+        /// Stable across builds and edits, unique in the world: calendars update an event with the same UID.
         var uid: String
         var date: CalendarDate
+        var time: EventTime?
         var summary: String
         var description: String
         var location: String?
     }
 
-    static func document(name: String, events: [Event]) -> String {
+    static func document(name: String, events: [Event], stamp: BuildStamp) -> String {
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -18,23 +19,41 @@ enum ICalendar {
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
             "X-WR-CALNAME:\(escape(name))",
+            "X-WR-TIMEZONE:\(londonID)",
         ]
+        if events.contains(where: { $0.time != nil }) { lines += london }
         for event in events {
+            lines += ["BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(stamp.iCalendar)", "SEQUENCE:\(stamp.sequence)"]
+            if let time = event.time {
+                lines.append("DTSTART;TZID=\(londonID):\(event.date.basic)T\(EventTime.basic(time.start))")
+                if let end = time.end { lines.append("DTEND;TZID=\(londonID):\(event.date.basic)T\(EventTime.basic(end))") }
+            } else {
+                lines += ["DTSTART;VALUE=DATE:\(event.date.basic)", "DTEND;VALUE=DATE:\(event.date.nextDay.basic)"]
+            }
             lines += [
-                "BEGIN:VEVENT",
-                "UID:\(event.uid)",
-                "DTSTAMP:\(event.date.basic)T000000Z",
-                "DTSTART;VALUE=DATE:\(event.date.basic)",
-                "DTEND;VALUE=DATE:\(event.date.nextDay.basic)",
                 "SUMMARY:\(escape(event.summary))",
                 "DESCRIPTION:\(escape(event.description))",
             ]
             if let location = event.location { lines.append("LOCATION:\(escape(location))") }
-            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+            // An all-day date does not make the reader look busy; a session at a set time does.
+            lines += ["TRANSP:\(event.time == nil ? "TRANSPARENT" : "OPAQUE")", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
+
+    static let londonID = "Europe/London"
+
+    /// UK time since 1996: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+    /// last Sunday of October (local 01:00 and 02:00).
+    static let london = [
+        "BEGIN:VTIMEZONE", "TZID:\(londonID)",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST",
+        "DTSTART:19700329T010000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT",
+        "DTSTART:19701025T020000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
 
     /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). Any
     /// other control character is left out: loading refuses them, and no value may ever end a

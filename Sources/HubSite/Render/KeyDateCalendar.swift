@@ -2,24 +2,22 @@
 /// together with the hub's own events.
 enum KeyDateCalendar {
     static func programme(_ config: SiteConfig) -> String {
-        ICalendar.document(name: "\(config.title): cohort \(config.cohort.number) key dates", events: programmeEvents(config))
+        ICalendar.document(name: "\(config.title): cohort \(config.cohort.number) key dates", events: programmeEvents(config),
+                           stamp: config.stamp)
     }
 
     static func hub(_ hub: Hub, config: SiteConfig) -> String {
         let events = programmeEvents(config) + hub.events.map { event in
-            ICalendar.Event(
-                uid: "hub-\(hub.slug)-\(event.date.basic)-\(SlugMaker.slug(event.title))@hubsite",
-                date: event.date,
-                summary: "\(event.title) (\(hub.name))",
-                description: [event.time.map { "Time: \($0)" }, "Maths Hub: \(hub.name)"].compactMap { $0 }.joined(separator: "\n"),
-                location: event.place)
+            ICalendar.Event(uid: hub.calendarUID(of: event), date: event.date, time: event.clock,
+                            summary: "\(event.title) (\(hub.name))", description: "Maths Hub: \(hub.name)", location: event.place)
         }
-        return ICalendar.document(name: "\(hub.name): \(config.title) dates", events: events.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) })
+        return ICalendar.document(name: "\(hub.name): \(config.title) dates", events: events.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) },
+                                  stamp: config.stamp)
     }
 
     private static func programmeEvents(_ config: SiteConfig) -> [ICalendar.Event] {
         config.cohort.keyDates.map { keyDate in
-            ICalendar.Event(uid: "cohort-\(config.cohort.number)-\(keyDate.id)@hubsite", date: keyDate.date,
+            ICalendar.Event(uid: "cohort-\(config.cohort.number)-\(keyDate.id)@hubsite", date: keyDate.date, time: nil,
                             summary: "\(keyDate.title): \(config.title)", description: keyDate.detail, location: nil)
         }
     }

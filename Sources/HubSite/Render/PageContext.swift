@@ -10,8 +10,10 @@ enum PageContext {
 
         init(_ config: SiteConfig) {
             let cohort = config.cohort
-            values = [
+            var values: [String: Any] = [
                 "lang": config.language,
+                // Open Graph writes a locale with an underscore: en-GB → en_GB.
+                "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
                 "site": ["title": config.title, "publisher": config.publisher],
                 "cohort": [
                     "number": cohort.number, "ordinal": cohort.ordinalWord, "year1": cohort.year1, "year2": cohort.year2,
@@ -22,6 +24,8 @@ enum PageContext {
                     "closes": dateContext(cohort.applicationsClose),
                 ],
             ]
+            if let base = config.baseURL { values["base_url"] = base }
+            self.values = values
         }
     }
 
@@ -45,6 +49,9 @@ enum PageContext {
             "is_home": page.urlPath.isEmpty,
         ]
         if let description = page.description { pageValues["description"] = description }
+        if let summary = page.description ?? page.hub.map({ hubSummary($0, config: config) }) ?? site.sheet?.description {
+            pageValues["summary"] = summary
+        }
         context["page"] = pageValues
         context["hubs_url"] = root + "hubs/index.html"
         context["breadcrumbs"] = breadcrumbs(for: page, root: root)
@@ -76,12 +83,17 @@ enum PageContext {
         let programmeDates: [(CalendarDate, [String: Any])] = site.config.cohort.keyDates.map {
             ($0.date, ["date": dateContext($0.date), "title": $0.title])
         }
-        let hubDates: [(CalendarDate, [String: Any])] = hub.events.map { event in
+        // Events before the build's stamp are listed apart; site.js moves those that have
+        // passed since by the reader's clock.
+        let today = site.config.stamp.day
+        func eventContext(_ event: Hub.Event) -> [String: Any] {
             var item: [String: Any] = ["date": dateContext(event.date), "title": event.title, "is_hub_event": true]
             if let time = event.time { item["time"] = time }
             if let place = event.place { item["place"] = place }
-            return (event.date, item)
+            return item
         }
+        let hubDates = hub.events.filter { $0.date >= today }.map { ($0.date, eventContext($0)) }
+        let pastEvents = hub.events.filter { $0.date < today }.reversed().map(eventContext)
         var context: [String: Any] = [
             "name": hub.name,
             "slug": hub.slug,
@@ -93,6 +105,8 @@ enum PageContext {
             "apply_external": hub.applyURL != nil,
             "dates": (programmeDates + hubDates).sorted { $0.0 < $1.0 }.map(\.1),
             "has_events": !hub.events.isEmpty,
+            "past_events": pastEvents,
+            "has_past_events": !pastEvents.isEmpty,
             "calendar_url": "key-dates.ics",
         ]
         if let website = hub.website {
@@ -103,6 +117,13 @@ enum PageContext {
             context["contact"] = ["email": contact.email].merging(contact.role.map { ["role": $0] } ?? [:]) { $1 }
         }
         return context
+    }
+
+    /// What a link preview says of a hub page that has no description of its own.
+    private static func hubSummary(_ hub: Hub, config: SiteConfig) -> String {
+        let areas = hub.areas.count > 1 ? hub.areas.dropLast().joined(separator: ", ") + " and " + hub.areas.last!
+            : hub.areas.first ?? hub.region.inSentence
+        return "How teachers in \(areas) apply through \(hub.name) for cohort \(config.cohort.number) of the \(config.title)."
     }
 
     private static func finderContext(site: Site, root: String) -> [String: Any] {

@@ -18,7 +18,7 @@ extension SiteBuilder {
             files.append(OutputFile(path: finder.urlPath + "index.html", text: templates.render(context, with: finder.template)))
         }
         files.append(notFoundPage(site: site, templates: templates, css: templateAssets.first { $0.path == "style.css" }))
-        files.append(OutputFile(path: "robots.txt", text: SiteFiles.robots(baseURL: site.config.baseURL)))
+        if let robots = SiteFiles.robots(baseURL: site.config.baseURL) { files.append(OutputFile(path: "robots.txt", text: robots)) }
         if let base = site.config.baseURL {
             files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.map(\.urlPath))))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The small files every published site needs besides its pages.
 enum SiteFiles {
     /// `sitemap.xml`, only when `base_url` is known (a sitemap needs absolute addresses).
@@ -9,7 +11,10 @@ enum SiteFiles {
         return xml + "</urlset>\n"
     }
 
-    static func robots(baseURL: String?) -> String {
+    /// Crawlers read only the domain's `/robots.txt`: a site published in a sub-folder
+    /// (`base_url` with a path) gets none, as it would never be read there.
+    static func robots(baseURL: String?) -> String? {
+        if let baseURL, let path = URLComponents(string: baseURL)?.path, path != "/", !path.isEmpty { return nil }
         var text = "User-agent: *\nAllow: /\n"
         if let baseURL { text += "\nSitemap: \(baseURL)sitemap.xml\n" }
         return text
