@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // cmark, the CommonMark reference implementation, from Debian's libcmark-dev.
@@ -44,18 +45,30 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // `hubsite check --external`: fetches every distinct web address the site links to.
+        .target(
+            name: "HubSiteExternal",
+            dependencies: [
+                "HubSite",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         // The command line: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "hubsite",
             dependencies: [
                 "HubSite",
                 "HubSitePreview",
+                "HubSiteExternal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HubSiteTests",
-            dependencies: ["HubSite", "HubSitePreview", "hubsite"]
+            dependencies: [
+                "HubSite", "HubSitePreview", "HubSiteExternal", "hubsite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
     ]
 )

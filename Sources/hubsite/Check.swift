@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import HubSite
+import HubSiteExternal
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the built site: links, anchors, ids, alt text, headings; list external links.")
+        abstract: "Check the built site: links, anchors, ids, alt text, headings; with --external, fetch every external link.")
 
     @OptionGroup var site: SiteOptions
 
@@ -17,7 +18,16 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines) or json (one object a line).")
     var format: OutputFormat = .text
 
-    func run() throws {
+    @Flag(name: .long, help: "Fetch every external address the site links to, once each; results are kept for a day in .hubsite-cache/.")
+    var external = false
+
+    @Flag(name: .long, help: "With --external: fetch every address again instead of using results from the last day.")
+    var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("With --external: how long to wait for each address.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    func run() async throws {
         let target = site.outputFolder(output)
         let report = Report(format: format)
         let outputURL = target.url
@@ -42,11 +52,20 @@ struct Check: ParsableCommand {
                                  sources: rendered?.sources).check(OutputFolder.read(outputURL))
         if let rendered { checked.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day) }
         checked.diagnostics = Array(Set(checked.diagnostics + sourceProblems))
-        if !checked.externalLinks.isEmpty {
+        var externalSummary: String?
+        if external {
+            guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
+            let checker = ExternalLinkChecker(timeout: .milliseconds(Int(timeout * 1000)),
+                                              cache: noCache ? nil : ExternalLinkCache(siteFolder: site.sourceURL))
+            let fetched = await checker.check(checked.externalLinks)
+            checked.diagnostics += fetched.diagnostics
+            externalSummary = fetched.summary
+        } else if !checked.externalLinks.isEmpty {
             let lines = checked.externalLinks.map { "  \($0.url)  ← \($0.pages.joined(separator: ", "))" }
-            report.summary((["external links (not fetched):"] + lines).joined(separator: "\n"), failed: false)
+            report.summary((["external links (not fetched; fetch them with --external):"] + lines).joined(separator: "\n"), failed: false)
         }
         report.printDiagnostics(checked.diagnostics)
+        if let externalSummary { report.summary(externalSummary, failed: checked.diagnostics.contains { $0.severity == .error }) }
         let errors = checked.diagnostics.filter { $0.severity == .error }.count
         let warnings = checked.diagnostics.count - errors
         report.summary("checked \(checked.checkedPages) pages, \(checked.checkedLinks) links: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
