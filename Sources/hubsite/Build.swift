@@ -18,6 +18,12 @@ struct Build: ParsableCommand {
         valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .long, help: "Fail on warnings too (for CI): the output folder is then left as it was.")
+    var strict = false
+
+    @Option(name: .long, help: "Warn about dates as if today were this day (YYYY-MM-DD). It never changes what is written.")
+    var today: String?
+
     @Flag(name: .long, help: "Print how long each stage took.")
     var timings = false
 
@@ -25,6 +31,7 @@ struct Build: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
+        let day = try Today.resolve(today)
         let target = site.outputFolder(output)
         let report = Report(format: format)
         // Listening before the staging folder is made, so that every Ctrl-C finds it and clears it away.
@@ -47,7 +54,7 @@ struct Build: ParsableCommand {
         }
         defer { interrupt.cancel() }
         do {
-            let result = try site.builder(baseURL: baseURL).build(into: transaction)
+            let result = try site.builder(baseURL: baseURL, today: day, strict: strict).build(into: transaction)
             report.printDiagnostics(result.warnings)
             let warnings = result.warnings.count
             report.summary("built \(result.site.pages.count) pages, \(result.fileCount) files into \(target.display)"

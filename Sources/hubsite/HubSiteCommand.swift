@@ -21,9 +21,9 @@ struct SiteOptions: ParsableArguments {
     var sourceURL: URL { URL(fileURLWithPath: source) }
 
     /// The pipeline for this site, with the environment's SOURCE_DATE_EPOCH (see BuildStamp).
-    func builder(baseURL: String? = nil) -> SiteBuilder {
+    func builder(baseURL: String? = nil, today: CalendarDate? = nil, strict: Bool = false) -> SiteBuilder {
         SiteBuilder(source: sourceURL, settings: BuildSettings(
-            baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+            baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], today: today, strict: strict))
     }
 
     /// `--output` as written, relative to the current folder like any command's paths;

@@ -19,6 +19,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(site.exists("index.html"))
     }
 
+    func testBuildPrintsEveryWarningWithACountAndStrictFailsOnThem() throws {
+        let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\nIn 2027 the programme grows.\n"])
+        let result = try run(["build", "--today", "2026-05-01"], in: site.folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "built 4 pages, 11 files into public/, 2 warnings\n")
+        XCTAssertEqual(result.stderr, """
+            content/x.md:5:4: warning: the year 2027 is written out
+                fix: if it belongs to this cohort, use a {{cohort.…}} variable so that new-cohort moves it on
+            site.yml:1:1: warning: cohort 11's application deadline, 23 April 2026, has passed
+                fix: when the site should move on to cohort 12, run `hubsite new-cohort`
+
+            """)
+        let before = try site.read("x/index.html")
+        try site.write("---\ntitle: X\n---\n\nIn 2027 the programme grows a lot.\n", to: "content/x.md")
+        let strict = try run(["build", "--strict", "--today", "2026-05-01"], in: site.folder)
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.stderr.hasSuffix("build failed: 2 warnings (--strict); public/ was left as it was\n"), strict.stderr)
+        XCTAssertEqual(try site.read("x/index.html"), before, "a failed build leaves the previous site as it was")
+        XCTAssertEqual(try run(["build", "--strict", "--today", "2026-01-10"], in: site.folder).status, 1, "the year is still written out")
+    }
+
     func testBuildWithSourceAndOutputOptions() throws {
         let site = try TestSite()
         let elsewhere = site.folder.appendingPathComponent("out/site")

@@ -238,6 +238,42 @@ def gate_screenshots(driver, site):
     record("screenshots", bool(saved), f"{len(saved)} saved in screenshots/, no page scrolls sideways")
 
 
+def gate_past_events(driver, hubsite):
+    """A hub event that has passed since the build moves to "Past events" by the reader's clock."""
+    import datetime
+    today = datetime.date.today()
+    fmt = lambda day: f"{day.day} {day.strftime('%B %Y')}"
+    hub = (f"---\nname: Solent Maths Hub\nregion: South East\nevents:\n"
+           f"  - date: {fmt(today - datetime.timedelta(days=2))}\n    title: Two days ago\n"
+           f"  - date: {fmt(today + datetime.timedelta(days=30))}\n    title: Next month\n---\n")
+    with tempfile.TemporaryDirectory() as folder:
+        site = pathlib.Path(folder) / "site"
+        shutil.copytree(ROOT / "templates", site / "templates")
+        shutil.copytree(ROOT / "content", site / "content", ignore=shutil.ignore_patterns("hubs"))
+        shutil.copy(ROOT / "site.yml", site / "site.yml")
+        (site / "content" / "hubs").mkdir()
+        (site / "content" / "hubs" / "solent.md").write_text(hub)
+        # Built as if ten days ago: both events are still coming in the HTML.
+        stamp = str(int((datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=10)).timestamp()))
+        out = subprocess.run([hubsite, "build", "--source", str(site)], capture_output=True, text=True,
+                             env={**os.environ, "SOURCE_DATE_EPOCH": stamp})
+        if out.returncode != 0:
+            return record("past events", False, "the site did not build:\n" + out.stderr)
+        html = (site / "public/hubs/solent/index.html").read_text()
+        if "key-dates__past\" hidden" not in html:
+            return record("past events", False, "the built page already lists an event as past")
+        with static_server(site / "public") as base:
+            driver.get(f"{base}/hubs/solent/")
+            past = driver.execute_script(
+                "var p = document.querySelector('.key-dates__past'); return [p.hidden, "
+                "Array.prototype.map.call(p.querySelectorAll('dt'), function (d) { return d.textContent; }), "
+                "Array.prototype.map.call(document.querySelectorAll('.key-dates > .key-dates__list dt'), function (d) { return d.textContent; })];")
+    hidden, listed_past, coming = past
+    ok = not hidden and listed_past == ["Two days ago"] and "Next month" in coming and "Two days ago" not in coming
+    record("past events", ok, f"built ten days ago, read today: past {listed_past}, coming {coming[-1:]}, the past list shown" if ok
+           else f"after site.js: hidden={hidden}, past={listed_past}, coming={coming}")
+
+
 # 6. calendars -----------------------------------------------------------------------------
 
 HOSTILE_HUB = """---
@@ -249,6 +285,9 @@ events:
       Session one, part 1; C:\\maths
       BEGIN:VEVENT
     place: "Room 1, Hall; C:\\\\maths"
+  - date: 10 June 2026
+    title: Summer session
+    time: 4pm to 5:30pm
 ---
 """
 # What a calendar with an injected event looks like: the gate must see the extra event.
@@ -268,6 +307,26 @@ def calendar_events(text):
     return first
 
 
+def calendar_times(text):
+    """Each event's start and end in UTC as both parsers read them (the time zone from the
+    file's own VTIMEZONE); they must agree. All-day events give their dates."""
+    import datetime
+    import icalendar
+    import vobject
+
+    def utc(value):
+        if isinstance(value, datetime.datetime):
+            return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+        return value.isoformat()
+    first = [(str(e.get("summary")), utc(e.decoded("dtstart")), utc(e.decoded("dtend")) if e.get("dtend") else None)
+             for e in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+    second = [(e.summary.value, utc(e.dtstart.value), utc(e.dtend.value) if hasattr(e, "dtend") else None)
+              for e in vobject.readOne(text).vevent_list]
+    if first != second:
+        raise ValueError(f"the parsers disagree on times: {first} / {second}")
+    return first
+
+
 def gate_calendars(hubsite):
     if len(calendar_events(INJECTED)) != 2:
         return record("calendars", False, "did not see the injected event of the broken fixture")
@@ -281,15 +340,23 @@ def gate_calendars(hubsite):
         out = subprocess.run([hubsite, "build", "--source", str(site)], capture_output=True, text=True)
         if out.returncode != 0:
             return record("calendars", False, "the hostile site did not build:\n" + out.stderr)
-        summaries = calendar_events((site / "public/hubs/solent/key-dates.ics").read_text())
+        hostile = (site / "public/hubs/solent/key-dates.ics").read_text()
+        summaries = calendar_events(hostile)
         expected = "Session one, part 1; C:\\maths\nBEGIN:VEVENT\n (Solent Maths Hub)"
-        if len(summaries) != 3 or expected not in summaries:
+        if len(summaries) != 4 or expected not in summaries:
             return record("calendars", False, f"the hostile event came out as {summaries!r}")
+        # 4pm to 5:30pm in June is British Summer Time: 15:00 to 16:30 UTC.
+        timed = [t for t in calendar_times(hostile) if t[0].startswith("Summer session")]
+        if timed != [("Summer session (Solent Maths Hub)", "2026-06-10T15:00Z", "2026-06-10T16:30Z")]:
+            return record("calendars", False, f"the timed event came out as {timed!r}")
         counted = [(path.relative_to(ROOT / "public").as_posix(), len(calendar_events(path.read_text())))
                    for path in sorted((ROOT / "public").rglob("*.ics"))]
+        for path in sorted((ROOT / "public").rglob("*.ics")):
+            calendar_times(path.read_text())
     record("calendars", all(count >= 2 for _, count in counted),
-           f"icalendar and vobject agree on {len(counted)} calendars of the site ({sum(c for _, c in counted)} events) "
-           f"and on the hostile one: 3 events, the title's line break and punctuation kept as text")
+           f"icalendar and vobject agree on {len(counted)} calendars of the site ({sum(c for _, c in counted)} events, their dates and times) "
+           f"and on the hostile one: 4 events, the title's line break and punctuation kept as text, "
+           f"4pm to 5:30pm on 10 June 2026 read as 15:00 to 16:30 UTC by both")
 
 
 def main():
@@ -312,7 +379,8 @@ def main():
     try:
         driver = browser()
         print("chromium:", driver.capabilities.get("browserVersion"), flush=True)
-        for name, gate in (("axe", gate_axe), ("screenshots", gate_screenshots)):
+        for name, gate in (("axe", gate_axe), ("screenshots", gate_screenshots),
+                           ("past events", lambda driver, _: gate_past_events(driver, hubsite))):
             try:
                 gate(driver, site)
             except Exception as error:

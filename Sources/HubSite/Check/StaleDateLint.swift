@@ -26,8 +26,9 @@ enum StaleDateLint {
 
         // Dates: a key date written out, or a date from before this cohort's window.
         for match in dates ?? UKDateScanner.matches(in: text) {
-            guard case .valid(let date) = match.outcome else { continue }
+            // An impossible date has its error already: its year is not a second finding.
             covered.append(match.byteOffset..<(match.byteOffset + match.written.utf8.count))
+            guard case .valid(let date) = match.outcome else { continue }
             if let keyDate = cohort.keyDates.first(where: { $0.date == date }) {
                 let variable = keyDate.id == "applications-open" ? "cohort.applications_open" : "cohort.applications_close"
                 findings.append(Finding(byteOffset: match.byteOffset, severity: .warning,

@@ -34,9 +34,12 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
 /// A build that found errors. It carries every error of the build, sorted by place, not just the first.
 public struct BuildFailure: Error, CustomStringConvertible, Sendable {
     public var diagnostics: [Diagnostic]
+    /// Failed only because `--strict` counts warnings.
+    public var strict: Bool
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], strict: Bool = false) {
         self.diagnostics = diagnostics.sorted()
+        self.strict = strict
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -46,6 +49,8 @@ public struct BuildFailure: Error, CustomStringConvertible, Sendable {
     /// "build failed: 2 errors"
     public var summary: String {
         let count = errors.count
+        let warnings = diagnostics.count - count
+        if strict, count == 0 { return "build failed: \(warnings) warning\(warnings == 1 ? "" : "s") (--strict)" }
         return "build failed: \(count) error\(count == 1 ? "" : "s")"
     }
 

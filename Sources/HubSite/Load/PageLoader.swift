@@ -11,15 +11,13 @@ struct PageLoader {
     /// The templates a page may name: not partials, layouts or 404.
     var pageTemplateNames: Set<String>
     /// Whether pages carry the stale-date lint's findings (see `RenderedMarkdown.lint`).
-    var lintProse: Bool
     /// Made once: every page of a build shares them.
     private let variables: TextVariables
 
-    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>, lintProse: Bool = true) {
+    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>) {
         self.config = config
         self.templateNames = templateNames
         self.pageTemplateNames = pageTemplateNames
-        self.lintProse = lintProse
         variables = TextVariables(values: config.variables)
     }
 
@@ -78,7 +76,7 @@ struct PageLoader {
         }
         let stage = MarkdownStage(options: .init(
             variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet,
-            cohort: lintProse ? config.cohort : nil))
+            cohort: config.cohort))
         let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
         return Page(kind: kind, source: path, title: title, description: description, template: template,
                     urlPath: content.urlPath, body: body, hub: hub)

@@ -14,10 +14,10 @@ extension SiteBuilder {
         let sink = FolderSink(folder: URL(fileURLWithPath: transaction.staging))
         var result: Result
         do {
-            result = try run(into: sink, keepBodies: false, lintProse: false)
+            result = try run(into: sink, keepBodies: false)
         } catch {
             transaction.abandon()
-            throw BuildFailure(error.diagnostics + transaction.notes)
+            throw BuildFailure(error.diagnostics + transaction.notes, strict: error.strict)
         }
         let start = DispatchTime.now().uptimeNanoseconds
         try transaction.commit()

@@ -30,7 +30,7 @@ public struct SiteBuilder: Sendable {
     /// Builds the whole site in memory. Throws every error of the build at once.
     public func render() throws(BuildFailure) -> Result {
         let sink = MemorySink()
-        var result = try run(into: sink, keepBodies: true, lintProse: true)
+        var result = try run(into: sink, keepBodies: true)
         result.files = sink.sortedFiles
         return result
     }
@@ -38,19 +38,20 @@ public struct SiteBuilder: Sendable {
     /// The pipeline, stage by stage: load → pages (parse, render, write) → site files → check.
     /// Each page goes through parse, render and write inside one task (SiteBuilder+Page.swift),
     /// so only small facts about it outlive the task. The output folder is replaced after the
-    /// last stage, by the caller's `OutputTransaction`. `lintProse` runs the stale-date lint,
-    /// which only `hubsite check` and the preview show.
-    func run(into sink: some OutputSink, keepBodies: Bool, lintProse: Bool) throws(BuildFailure) -> Result {
+    /// last stage, by the caller's `OutputTransaction`. Every rule over the sources runs in
+    /// every build, so that `build`, `check` and the preview say the same.
+    func run(into sink: some OutputSink, keepBodies: Bool) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
         var clock = StageClock()
         let inputs = try clock.time("load") { () throws(BuildFailure) in try load(&log) }
-        var built = clock.time("pages") { buildPages(inputs, sink: sink, keepBodies: keepBodies, lintProse: lintProse, log: &log) }
+        var built = clock.time("pages") { buildPages(inputs, sink: sink, keepBodies: keepBodies, log: &log) }
         // Pages with errors of their own were still rendered and checked, so that one build
         // reports their broken links too; only broken templates stop the build here.
         guard inputs.rendersPages else { throw BuildFailure(log.all) }
         clock.time("site files") { writeSiteFiles(inputs, into: sink, built: &built, log: &log) }
         clock.time("check") { check(built, inputs: inputs, log: &log) }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
+        guard !settings.strict || log.all.isEmpty else { throw BuildFailure(log.all, strict: true) }
         return Result(site: built.site, files: [], fileCount: built.paths.count, warnings: log.all.sorted(),
                       timings: clock.timings, sources: inputs.sources)
     }
@@ -102,10 +103,9 @@ public struct SiteBuilder: Sendable {
 
     /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
     /// known now, except the finder, which lists every hub: it is made with the site files.
-    private func buildPages(_ inputs: Inputs, sink: some OutputSink, keepBodies: Bool, lintProse: Bool,
-                            log: inout DiagnosticLog) -> BuiltPages {
+    private func buildPages(_ inputs: Inputs, sink: some OutputSink, keepBodies: Bool, log: inout DiagnosticLog) -> BuiltPages {
         let config = inputs.config, templates = inputs.templates
-        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames, lintProse: lintProse)
+        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames)
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
         let checker = SiteChecker(sources: inputs.sources)
         let shared = PageContext.Shared(config)
@@ -149,11 +149,12 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Stage 4: every link and id across the site.
+    /// Stage 4: every link and id across the site, and what the prose and the dates say.
     private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) {
         let report = SiteChecker(linkOrigins: built.site.linkOrigins, sources: inputs.sources)
             .check(pages: built.facts, paths: built.paths, listExternal: false)
         log.append(contentsOf: report.diagnostics)
+        log.append(contentsOf: CohortCheck.diagnostics(for: built.site, today: settings.today))
     }
 }
 
