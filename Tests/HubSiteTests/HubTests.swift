@@ -116,8 +116,28 @@ final class HubTests: XCTestCase {
 
     func testMissingNameAndRegion() throws {
         XCTAssertEqual(try errors("website: https://a.org/"), [
-            "content/hubs/bad.md:2:1: the hub has no \"name\" [add a line \"name: Solent Maths Hub\"]",
-            "content/hubs/bad.md:2:1: the hub has no \"region\" [add a line \"region: South East\"]",
+            "content/hubs/bad.md:2:1: the hub has no \"name\" [add a line \"name: …\" with the hub's name as readers should see it]",
+            "content/hubs/bad.md:2:1: the hub has no \"region\" [add a line \"region: …\" with the hub's region, one of England's nine: "
+                + "North East, North West, Yorkshire and the Humber, East Midlands, West Midlands, East of England, London, South East, South West]",
+        ])
+    }
+
+    /// One mistake, one error: a misspelt key is named, not also reported missing with a made-up value.
+    func testAMisspeltRequiredKeyIsOneErrorNamingTheKey() throws {
+        XCTAssertEqual(try errors("name: West Midlands Maths Hub\nregon: West Midlands"), [
+            "content/hubs/bad.md:3:1: unknown key \"regon\" in a hub's front matter [did you mean \"region\"?]",
+        ])
+    }
+
+    func testCommonShortFormsOfRegionsAreAcceptedAndOthersGetTheNearest() throws {
+        for (written, region) in [("West Mids", "West Midlands"), ("east mids", "East Midlands"), ("Yorkshire", "Yorkshire and the Humber"),
+                                  ("Yorkshire and Humber", "Yorkshire and the Humber"), ("the North West", "North West")] {
+            let site = try TestSite(["content/hubs/a.md": "---\nname: A Hub\nregion: \(written)\n---\n"])
+            try site.build()
+            try site.assertFile("hubs/a/index.html", contains: "<p class=\"caption\">Maths Hub, \(region)</p>")
+        }
+        XCTAssertEqual(try errors("name: A Hub\nregion: West Midland Counties"), [
+            "content/hubs/bad.md:3:9: \"West Midland Counties\" is not one of England's nine regions [did you mean \"West Midlands\"?]",
         ])
     }
 

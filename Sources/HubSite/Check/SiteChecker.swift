@@ -98,7 +98,11 @@ public struct SiteChecker: Sendable {
             case .internal(let target, let fragment):
                 if !paths.contains(target) {
                     let isFolder = paths.contains { $0.hasPrefix(target + "/") }
-                    let near = Suggestion.nearest(to: target, in: paths).map { "did you mean \($0)?" }
+                    // In the form the author used: /hubs/central/ in Markdown, the file's path elsewhere.
+                    let near = Suggestion.nearest(to: target, in: paths).map { path -> String in
+                        let siteForm = "/" + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+                        return "did you mean \(origin?.written.hasPrefix("/") == true ? siteForm : path)?"
+                    }
                     broken({ "broken link \"\($0)\": \(target) does not exist in the site" },
                            fix: isFolder ? "it is a folder: link to \(target)/index.html" : near ?? "correct the address, or add the page it should lead to")
                 } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), facts[target]?.ids.contains(fragment) == false {

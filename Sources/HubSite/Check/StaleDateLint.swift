@@ -40,6 +40,10 @@ enum StaleDateLint {
                                         fix: "update or remove it"))
             }
         }
+        // A date in another form has a warning of its own: its year is not a second one.
+        for other in OtherDateForms.matches(in: text) {
+            covered.append(other.byteOffset..<(other.byteOffset + other.written.utf8.count))
+        }
         // Academic years such as 2025/26, and years such as 2026, and "Cohort 11".
         var index = 0
         while index < bytes.count {

@@ -66,6 +66,7 @@ struct DiagnosticLog: Sendable {
     private(set) var all: [Diagnostic] = []
 
     var hasErrors: Bool { all.contains { $0.severity == .error } }
+    var errorCount: Int { all.count { $0.severity == .error } }
 
     mutating func error(at location: SourceLocation, _ message: String, fix: String = "") {
         all.append(Diagnostic(.error, at: location, message, fix: fix))

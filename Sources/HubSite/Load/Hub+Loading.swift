@@ -7,20 +7,29 @@ extension Hub {
 
     /// Reads a hub's front matter; every problem goes to `log` at its line and column.
     static func load(slug: String, front: YAMLMap, log: inout DiagnosticLog) -> Hub? {
-        let before = log.all.count
+        // Warnings do not stop the hub's page; errors do.
+        let errorsBefore = log.errorCount
         front.rejectUnknownKeys(allowed: allowedKeys, log: &log, what: "a hub's front matter")
-        let name = front.requireKey("name", log: &log, what: "the hub", example: "Solent Maths Hub") != nil
+        let name = front.requireKey("name", log: &log, what: "the hub", value: "the hub's name as readers should see it") != nil
             ? front.string("name", log: &log) : nil
         var region: Region?
-        if front.requireKey("region", log: &log, what: "the hub", example: "South East") != nil,
+        if front.requireKey("region", log: &log, what: "the hub", value: "the hub's region, one of England's nine: \(Region.allCases.map(\.name).joined(separator: ", "))") != nil,
            let text = front.string("region", log: &log) {
-            region = Region(rawValue: text) ?? Region.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+            region = Region(written: text)
             if region == nil {
                 log.error(at: front.location(of: front.node("region")), "\"\(text)\" is not one of England's nine regions",
-                          fix: Suggestion.hint(for: text, in: Region.allCases.map(\.rawValue)))
+                          fix: Region.nearest(to: text).map { "did you mean \"\($0.name)\"?" } ?? Suggestion.hint(for: text, in: Region.allCases.map(\.rawValue)))
             }
         }
         let website = front.webAddress("website", log: &log)
+        if let website, website.lowercased().hasPrefix("http://") {
+            log.warning(at: front.location(of: front.node("website")), "the website \"\(website)\" starts with http://: browsers warn readers that it is not secure",
+                        fix: "write \"https://\(website.dropFirst("http://".count))\" if the site opens that way (most do)")
+        }
+        if case .scalar(let scalar)? = front.node("areas"), scalar.string.contains(" - ") || scalar.string.contains(", ") {
+            log.warning(at: front.location(of: front.node("areas")), "\"areas\" is one line, so the page shows one area: \"\(scalar.string)\"",
+                        fix: "write each area on a line of its own under \"areas:\", starting with \"  - \"")
+        }
         let applyURL = front.webAddress("apply_url", log: &log)
         let areas = (front.list("areas", log: &log) ?? []).compactMap { node -> String? in
             guard let text = node.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -38,14 +47,14 @@ extension Hub {
             }
             return loadEvent(event, log: &log)
         }
-        guard log.all.count == before, let name, let region else { return nil }
+        guard log.errorCount == errorsBefore, let name, let region else { return nil }
         var hub = Hub(slug: slug, name: name.trimmingCharacters(in: .whitespaces), region: region, website: website, areas: areas,
                       contact: contact, applyURL: applyURL, events: events.sorted { $0.date < $1.date })
         for (key, address) in [("website", website), ("apply_url", applyURL)] {
             if let address { hub.links[address] = LinkOrigin(written: address, location: front.location(of: front.node(key))) }
         }
         checkCalendarUIDs(of: hub, log: &log)
-        return log.all.count == before ? hub : nil
+        return log.errorCount == errorsBefore ? hub : nil
     }
 
     /// Two events on one day would share a calendar UID, and calendars would keep only one.
@@ -64,7 +73,7 @@ extension Hub {
 
     private static func loadContact(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Contact? {
         yaml.rejectUnknownKeys(allowed: allowedContactKeys, log: &log, what: "\"contact\"")
-        guard yaml.requireKey("email", log: &log, what: "\"contact\"", example: "hub@example.org") != nil,
+        guard yaml.requireKey("email", log: &log, what: "\"contact\"", value: "the contact's email address") != nil,
               let email = yaml.string("email", log: &log) else { return nil }
         guard EmailAddress.isValid(email) else {
             log.error(at: yaml.location(of: yaml.node("email")), "\"\(email)\" is not a valid email address",
@@ -76,8 +85,8 @@ extension Hub {
 
     private static func loadEvent(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Event? {
         yaml.rejectUnknownKeys(allowed: allowedEventKeys, log: &log, what: "an event")
-        let date = yaml.requireKey("date", log: &log, what: "the event", example: "14 January 2026") != nil ? yaml.date("date", log: &log) : nil
-        let title = yaml.requireKey("title", log: &log, what: "the event", example: "Information session") != nil ? yaml.string("title", log: &log) : nil
+        let date = yaml.requireKey("date", log: &log, what: "the event", value: "the day of the event, written as day, month and year") != nil ? yaml.date("date", log: &log) : nil
+        let title = yaml.requireKey("title", log: &log, what: "the event", value: "what the event is called") != nil ? yaml.string("title", log: &log) : nil
         let time = yaml.string("time", log: &log), place = yaml.string("place", log: &log)
         var clock: EventTime?
         if let time {

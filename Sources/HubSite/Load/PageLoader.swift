@@ -46,7 +46,7 @@ struct PageLoader {
             } else {
                 front.rejectUnknownKeys(allowed: Self.allowedKeys, log: &log, what: "the front matter")
             }
-            if kind != .hub, front.requireKey("title", log: &log, what: "the front matter", example: "Accessibility statement") != nil {
+            if kind != .hub, front.requireKey("title", log: &log, what: "the front matter", value: "the page's title as readers should see it") != nil {
                 title = substitute(front.string("title", log: &log) ?? "", at: front.location(of: front.node("title")), variables, &log)
             }
             description = front.string("description", log: &log).map {

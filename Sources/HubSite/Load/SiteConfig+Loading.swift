@@ -7,9 +7,9 @@ extension SiteConfig {
     /// Reads `site.yml`; every problem in it goes to `log`, and nil comes back if any was fatal.
     static func load(_ file: SourceFile, log: inout DiagnosticLog) -> SiteConfig? {
         guard let yaml = YAMLMap.parse(file.text, file: file.path, firstLine: 1, log: &log) else { return nil }
-        let before = log.all.count
+        let errorsBefore = log.errorCount
         yaml.rejectUnknownKeys(allowed: allowedKeys, log: &log, what: "site.yml")
-        _ = yaml.requireKey("title", log: &log, what: "site.yml", example: "Secondary Mastery Specialist Programme")
+        _ = yaml.requireKey("title", log: &log, what: "site.yml", value: "the programme's name")
         let titleText = yaml.string("title", log: &log)
         let title = titleText ?? ""
         if let titleText, titleText.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -23,9 +23,9 @@ extension SiteConfig {
         let baseURL = yaml.string("base_url", log: &log).flatMap { checkedBaseURL($0, named: "\"base_url\"", at: yaml.location(of: yaml.node("base_url")), log: &log) }
         let unsafeHTML = yaml.bool("unsafe_html", log: &log) ?? false
         let publisher = yaml.string("publisher", log: &log) ?? "Maths Hubs and the NCETM"
-        let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", example: "(then the cohort's keys, indented)") != nil
+        let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", value: "the cohort's facts indented under it (see README: site.yml)") != nil
             ? yaml.map("cohort", log: &log).flatMap { loadCohort($0, log: &log) } : nil
-        guard log.all.count == before, let cohort else { return nil }
+        guard log.errorCount == errorsBefore, let cohort else { return nil }
         return SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,
                           publisher: publisher, cohort: cohort, stamp: BuildStamp(day: cohort.applicationsOpen))
     }
@@ -43,18 +43,18 @@ extension SiteConfig {
 
     private static func loadCohort(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Cohort? {
         yaml.rejectUnknownKeys(allowed: allowedCohortKeys, log: &log, what: "\"cohort\"")
-        let number = yaml.requireKey("number", log: &log, what: "\"cohort\"", example: "11") != nil
+        let number = yaml.requireKey("number", log: &log, what: "\"cohort\"", value: "the cohort's number") != nil
             ? yaml.int("number", in: Cohort.numbers, log: &log) : nil
-        let year1 = yaml.requireKey("year1", log: &log, what: "\"cohort\"", example: "2026/27") != nil ? academicYear("year1", in: yaml, log: &log) : nil
+        let year1 = yaml.requireKey("year1", log: &log, what: "\"cohort\"", value: "the cohort's first academic year, written as four digits, a slash and two") != nil ? academicYear("year1", in: yaml, log: &log) : nil
         let year2 = yaml.node("year2") != nil ? academicYear("year2", in: yaml, log: &log) : year1.map { $0 + 1 }
         if let year1, let year2, year2 != year1 + 1 {
             log.error(at: yaml.location(of: yaml.node("year2")),
                       "\"year2\" must be the academic year after \"year1\" (\(Cohort.academicYear(startingIn: year1 + 1))), found \(Cohort.academicYear(startingIn: year2))",
                       fix: "set year2 to \(Cohort.academicYear(startingIn: year1 + 1)), or leave it out: it follows from year1")
         }
-        let open = yaml.requireKey("applications_open", log: &log, what: "\"cohort\"", example: "16 December 2025") != nil
+        let open = yaml.requireKey("applications_open", log: &log, what: "\"cohort\"", value: "the day applications open, written as day, month and year") != nil
             ? yaml.date("applications_open", log: &log) : nil
-        let close = yaml.requireKey("applications_close", log: &log, what: "\"cohort\"", example: "23 April 2026") != nil
+        let close = yaml.requireKey("applications_close", log: &log, what: "\"cohort\"", value: "the day applications close, written as day, month and year") != nil
             ? yaml.date("applications_close", log: &log) : nil
         if let open, let close, close == open {
             log.error(at: yaml.location(of: yaml.node("applications_close")),

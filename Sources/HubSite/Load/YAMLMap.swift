@@ -101,9 +101,12 @@ struct YAMLMap {
         }
     }
 
-    func requireKey(_ key: String, log: inout DiagnosticLog, what: String, example: String) -> Node? {
-        if let value = node(key), value.null == nil { return value }
-        log.error(at: location, "\(what) has no \"\(key)\"", fix: "add a line \"\(key): \(example)\"")
+    /// The value of a key that must be there. A missing key is one error, saying what to write
+    /// (never a made-up value); a misspelt one is left to `rejectUnknownKeys`, which names it.
+    func requireKey(_ key: String, log: inout DiagnosticLog, what: String, value: String) -> Node? {
+        if let found = node(key), found.null == nil { return found }
+        let misspelt = mapping.contains { entry in entry.key.string.map { $0 != key && Suggestion.nearest(to: $0, in: [key]) == key } ?? false }
+        if !misspelt { log.error(at: location, "\(what) has no \"\(key)\"", fix: "add a line \"\(key): …\" with \(value)") }
         return nil
     }
 

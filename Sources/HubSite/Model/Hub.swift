@@ -1,3 +1,5 @@
+import Foundation
+
 /// One of England's nine regions, in the order the hub finder lists them: north to south,
 /// London before the South East and South West.
 public enum Region: String, CaseIterable, Sendable, Comparable {
@@ -16,6 +18,25 @@ public enum Region: String, CaseIterable, Sendable, Comparable {
     public var inSentence: String { self == .london || self == .yorkshire ? rawValue : "the " + rawValue }
     /// `north-east`: the region's anchor on the finder page.
     public var id: String { SlugMaker.slug(rawValue) }
+
+    /// A region as editors write it: any case, with or without "the", and the common short
+    /// forms ("West Mids", "East Mids", "Yorkshire", "Yorkshire and Humber").
+    init?(written text: String) {
+        var key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if key.hasPrefix("the ") { key.removeFirst(4) }
+        let shortForms: [String: Region] = ["west mids": .westMidlands, "east mids": .eastMidlands, "yorkshire": .yorkshire,
+                                             "yorkshire and humber": .yorkshire, "yorkshire & the humber": .yorkshire]
+        guard let region = Region.allCases.first(where: { $0.rawValue.lowercased() == key }) ?? shortForms[key] else { return nil }
+        self = region
+    }
+
+    /// The region whose name begins the way `text` does ("West Midland Counties" → West Midlands).
+    static func nearest(to text: String) -> Region? {
+        let written = text.lowercased()
+        let scored = allCases.map { region in (region, zip(region.rawValue.lowercased(), written).prefix { $0 == $1 }.count) }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 6, scored.filter({ $0.1 == best.1 }).count == 1 else { return nil }
+        return best.0
+    }
 
     public static func < (lhs: Region, rhs: Region) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -39,6 +39,11 @@ struct MarkdownStage {
                     lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
                 }
             }
+            for other in OtherDateForms.matches(in: text) {
+                problems.warning(at: location(positions.position(atByte: other.byteOffset)),
+                                 "the date \"\(other.written)\" is not written the UK way, so it is not marked as a date or checked",
+                                 fix: other.ukForm.map { "write it as \"\($0)\"" } ?? "write it as day, month and year, e.g. \"30 April 2026\", and check the numbers: they are no real day")
+            }
             // Nothing to replace and no date to mark: the run stays as cmark parsed it.
             guard hasVariable || !writtenDates.isEmpty else { return nil }
             let substituted = hasVariable ? options.variables.substitute(in: text) : (text: text, problems: [])
@@ -97,6 +102,23 @@ struct MarkdownStage {
             let id = slugs.makeID(for: heading.plainText)
             if heading.level == 2 { toc.append(TableOfContentsEntry(id: id, text: heading.plainText)) }
             return HeadingMarkup.wrapper(level: heading.level, id: id, plainText: heading.plainText)
+        }
+
+        hooks.notice = { notice in
+            switch notice {
+            case .rawHTML(let html, let position) where !options.unsafeHTML:
+                let shown = html.split(separator: "\n").first.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 } ?? ""
+                problems.warning(at: location(position), "raw HTML \"\(shown)\" is left out of the page (cmark writes <!-- raw HTML omitted --> instead)",
+                                 fix: "write it in Markdown: **bold**, [a link](https://…), a list, a blank line between paragraphs; raw HTML is kept only with \"unsafe_html: true\" in site.yml")
+            case .image(let url, let alt, let title, let position) where alt.allSatisfy(\.isWhitespace) && title != "decorative":
+                problems.warning(at: location(position), "the image \"\(url)\" has no alt text: screen readers skip it",
+                                 fix: "describe what it shows: ![Map of the hub's area](\(url)); if it is only decoration, say so with the title \"decorative\": ![](\(url) \"decorative\")")
+            case .pipeLine(let line, let position) where line.dropFirst().contains("|"):
+                problems.warning(at: location(position), "this looks like a table, but Markdown here has no tables: readers see the \"|\" characters as text",
+                                 fix: "write a list instead (a line per item, each starting with \"- \"); for the criteria, use the \"### Essential\" and \"### Desirable\" lists (see README: the criteria table)")
+            default:
+                break
+            }
         }
 
         let rendered = CommonMark.render(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks, outline: true)

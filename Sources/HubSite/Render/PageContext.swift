@@ -111,12 +111,19 @@ enum PageContext {
         ]
         if let website = hub.website {
             context["website"] = website
-            context["website_label"] = URLComponents(string: website)?.host ?? website
+            context["website_label"] = websiteLabel(website)
         }
         if let contact = hub.contact {
             context["contact"] = ["email": contact.email].merging(contact.role.map { ["role": $0] } ?? [:]) { $1 }
         }
         return context
+    }
+
+    /// What a reader needs to recognise the address: `www.example.org/solent/`, without the scheme.
+    private static func websiteLabel(_ website: String) -> String {
+        guard let url = URLComponents(string: website), let host = url.host else { return website }
+        let path = url.path == "/" ? "" : url.path
+        return host + path + (url.query.map { "?" + $0 } ?? "")
     }
 
     /// What a link preview says of a hub page that has no description of its own.

@@ -29,6 +29,7 @@ enum CommonMark {
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         // One walk before any change: changing a tree under an iterator is not allowed.
         var found = collect(in: document)
+        if let notice = hooks.notice { found.notices.forEach(notice) }
         if let rewriteText = hooks.rewriteText {
             let triggers = ByteTable(hooks.textTriggers)
             for start in found.textRunStarts {
@@ -89,6 +90,7 @@ enum CommonMark {
         /// Links and images.
         var links: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
+        var notices: [ParsedNotice] = []
     }
 
     static func collect(in document: OpaquePointer) -> Found {
@@ -100,10 +102,23 @@ enum CommonMark {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
                 if startsRun(node) { found.textRunStarts.append(node) }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            case CMARK_NODE_LINK:
                 found.links.append(node)
+            case CMARK_NODE_IMAGE:
+                found.links.append(node)
+                found.notices.append(.image(url: string(cmark_node_get_url(node)), alt: plainText(of: node),
+                                            title: string(cmark_node_get_title(node)), position(of: node)))
             case CMARK_NODE_HEADING:
                 found.headings.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let literal = string(cmark_node_get_literal(node))
+                // Closing tags and comments: their opening tag, or nothing a reader would miss.
+                if !literal.hasPrefix("</"), !literal.hasPrefix("<!--") { found.notices.append(.rawHTML(literal, position(of: node))) }
+            case CMARK_NODE_PARAGRAPH:
+                if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT {
+                    let line = string(cmark_node_get_literal(first))
+                    if line.hasPrefix("|") { found.notices.append(.pipeLine(line, position(of: node))) }
+                }
             default:
                 break
             }

@@ -92,6 +92,16 @@ struct ByteTable {
     func contains(_ byte: UInt8) -> Bool { members[Int(byte)] }
 }
 
+/// What cmark parsed that an editor may not expect: the stage warns about it.
+enum ParsedNotice: Sendable, Equatable {
+    /// Raw HTML as written (an opening tag, or a block): cmark leaves it out unless unsafe HTML is on.
+    case rawHTML(String, SourcePosition)
+    /// An image, with its alt text and title as written.
+    case image(url: String, alt: String, title: String, SourcePosition)
+    /// A paragraph's first line, as written, when it starts with "|".
+    case pipeLine(String, SourcePosition)
+}
+
 /// The generator's passes over cmark's tree. Each has a do-nothing default, so that the
 /// conformance test can switch them on one by one.
 struct CommonMarkHooks {
@@ -107,4 +117,6 @@ struct CommonMarkHooks {
     var replaceBlocks: (([BlockOutline], (Int) -> [String]) -> [BlockReplacement])?
     /// Every heading: returns the markup around its content (id and self-link), or nil to keep it.
     var renderHeading: ((HeadingOutline) -> HeadingWrapper?)?
+    /// Told, before any pass changes the tree, of what the stage warns about.
+    var notice: ((ParsedNotice) -> Void)?
 }

@@ -1,0 +1,51 @@
+/// Dates in prose written in a form other than the UK one hubsite reads ("30 April 2026"):
+/// "April 30, 2026", "30/04/2026", "30.04.2026", "15 Dec 2026". They would get no `<time>` and
+/// no check, so the stage warns and shows the UK form to write.
+enum OtherDateForms {
+    struct Match: Equatable {
+        var byteOffset: Int
+        var written: String
+        /// The same day the UK way, or nil when the numbers are no real day.
+        var ukForm: String?
+    }
+
+    private static let months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    private static let abbreviations = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+    // April 30, 2026 / Apr 30th 2026
+    // Regex is an immutable value, safe to share between the threads that build pages.
+    nonisolated(unsafe) private static let monthFirst = try! Regex("\\b(\(months)|\(abbreviations))\\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})\\b")
+    // 15 Dec 2026 / 15th Dec. 2026 (with a full month name it is the UK form itself)
+    nonisolated(unsafe) private static let shortMonth = try! Regex("\\b([0-9]{1,2})(?:st|nd|rd|th)? (\(abbreviations))\\.? ([0-9]{4})\\b")
+    // 30/04/2026, 30.04.2026: day first, as in the UK.
+    nonisolated(unsafe) private static let numeric = try! Regex("\\b([0-9]{1,2})([/.])([0-9]{1,2})\\2([0-9]{4})\\b")
+
+    static func matches(in text: String) -> [Match] {
+        var found: [Match] = []
+        func add(_ range: Range<String.Index>, _ date: CalendarDate?) {
+            found.append(Match(byteOffset: text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                               written: String(text[range]), ukForm: date?.text))
+        }
+        for match in text.matches(of: monthFirst) {
+            add(match.range, date(day: match.output[2].substring, month: match.output[1].substring, year: match.output[3].substring))
+        }
+        for match in text.matches(of: shortMonth) {
+            add(match.range, date(day: match.output[1].substring, month: match.output[2].substring, year: match.output[3].substring))
+        }
+        for match in text.matches(of: numeric) {
+            // Not part of a longer run of numbers, such as a version 1.2.30.04.2026.
+            if match.range.lowerBound > text.startIndex, ".//".contains(text[text.index(before: match.range.lowerBound)]) { continue }
+            if match.range.upperBound < text.endIndex, ".//".contains(text[match.range.upperBound]),
+               text[text.index(after: match.range.upperBound)...].first?.isNumber == true { continue }
+            let (day, month, year) = (match.output[1].substring, match.output[3].substring, match.output[4].substring)
+            add(match.range, date(day: day, month: month, year: year))
+        }
+        return found.sorted { $0.byteOffset < $1.byteOffset }
+    }
+
+    private static func date(day: Substring?, month: Substring?, year: Substring?) -> CalendarDate? {
+        guard let day = day.flatMap({ Int($0) }), let month, let year = year.flatMap({ Int($0) }) else { return nil }
+        let number = Int(month) ?? CalendarDate.monthNames.firstIndex { $0.lowercased().hasPrefix(month.lowercased().prefix(3)) }.map { $0 + 1 }
+        return number.flatMap { CalendarDate(year: year, month: $0, day: day) }
+    }
+}
