@@ -238,6 +238,17 @@ def gate_screenshots(driver, site):
     record("screenshots", bool(saved), f"{len(saved)} saved in screenshots/, no page scrolls sideways")
 
 
+def site_with_one_hub(folder, hub):
+    """The real site's templates, pages and settings in `folder`, with `hub` as its only hub."""
+    site = pathlib.Path(folder) / "site"
+    shutil.copytree(ROOT / "templates", site / "templates")
+    shutil.copytree(ROOT / "content", site / "content", ignore=shutil.ignore_patterns("hubs"))
+    shutil.copy(ROOT / "site.yml", site / "site.yml")
+    (site / "content" / "hubs").mkdir()
+    (site / "content" / "hubs" / "solent.md").write_text(hub)
+    return site
+
+
 def gate_past_events(driver, hubsite):
     """A hub event that has passed since the build moves to "Past events" by the reader's clock."""
     import datetime
@@ -247,12 +258,7 @@ def gate_past_events(driver, hubsite):
            f"  - date: {fmt(today - datetime.timedelta(days=2))}\n    title: Two days ago\n"
            f"  - date: {fmt(today + datetime.timedelta(days=30))}\n    title: Next month\n---\n")
     with tempfile.TemporaryDirectory() as folder:
-        site = pathlib.Path(folder) / "site"
-        shutil.copytree(ROOT / "templates", site / "templates")
-        shutil.copytree(ROOT / "content", site / "content", ignore=shutil.ignore_patterns("hubs"))
-        shutil.copy(ROOT / "site.yml", site / "site.yml")
-        (site / "content" / "hubs").mkdir()
-        (site / "content" / "hubs" / "solent.md").write_text(hub)
+        site = site_with_one_hub(folder, hub)
         # Built as if ten days ago: both events are still coming in the HTML.
         stamp = str(int((datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=10)).timestamp()))
         out = subprocess.run([hubsite, "build", "--source", str(site)], capture_output=True, text=True,
@@ -331,12 +337,7 @@ def gate_calendars(hubsite):
     if len(calendar_events(INJECTED)) != 2:
         return record("calendars", False, "did not see the injected event of the broken fixture")
     with tempfile.TemporaryDirectory() as folder:
-        site = pathlib.Path(folder) / "site"
-        shutil.copytree(ROOT / "templates", site / "templates")
-        shutil.copytree(ROOT / "content", site / "content", ignore=shutil.ignore_patterns("hubs"))
-        shutil.copy(ROOT / "site.yml", site / "site.yml")
-        (site / "content" / "hubs").mkdir()
-        (site / "content" / "hubs" / "solent.md").write_text(HOSTILE_HUB)
+        site = site_with_one_hub(folder, HOSTILE_HUB)
         out = subprocess.run([hubsite, "build", "--source", str(site)], capture_output=True, text=True)
         if out.returncode != 0:
             return record("calendars", False, "the hostile site did not build:\n" + out.stderr)
