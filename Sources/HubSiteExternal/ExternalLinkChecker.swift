@@ -42,7 +42,10 @@ public struct ExternalLinkChecker: Sendable {
         // One fetch per address without its fragment; a body is read only when a fragment needs it.
         let web = links.filter { Self.isWeb($0.url) }
         var byAddress: [String: Bool] = [:]
-        for link in web { byAddress[Self.address(of: link.url), default: false] = byAddress[Self.address(of: link.url)] == true || Self.fragment(of: link.url) != nil }
+        for link in web {
+            let needsBody = Self.fragment(of: link.url) != nil
+            byAddress[Self.address(of: link.url), default: false] = byAddress[Self.address(of: link.url), default: false] || needsBody
+        }
         let addresses = byAddress.keys.sorted()
         var cached = cache?.load() ?? [:]
         var results: [String: FetchResult] = [:]

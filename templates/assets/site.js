@@ -1,4 +1,12 @@
 // Progressive enhancement only: every page works without this file.
+// The reader's own day, as YYYY-MM-DD like the pages' datetime attributes.
+function readerToday() {
+  "use strict";
+  var now = new Date();
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+}
+
 // Says whether applications are open today, from the reader's own clock.
 (function () {
   "use strict";
@@ -6,9 +14,7 @@
   if (!windowText) return;
   var opens = windowText.getAttribute("data-opens");
   var closes = windowText.getAttribute("data-closes");
-  var now = new Date();
-  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-  var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  var today = readerToday();
   var status = document.createElement("p");
   status.className = "key-dates__status";
   if (today < opens) {
@@ -26,9 +32,7 @@
   "use strict";
   var past = document.querySelector(".key-dates__past");
   if (!past) return;
-  var now = new Date();
-  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-  var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  var today = readerToday();
   var list = past.querySelector("dl");
   var coming = Array.prototype.slice.call(document.querySelectorAll(".key-dates__list [data-event-date]"))
     .filter(function (item) { return !past.contains(item) && item.getAttribute("data-event-date") < today; });

@@ -9,17 +9,18 @@ enum StaleDateLint {
         var fix: String
     }
 
-    /// `dates` are the text's dates when the caller has them already.
-    static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil) -> [Finding] {
+    /// `dates` and `otherDates` are the text's dates when the caller has them already.
+    static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil,
+                         otherDates: [OtherDateForms.Match]? = nil) -> [Finding] {
         var copy = text
         return copy.withUTF8 { bytes in
             guard bytes.contains(where: isDigit) else { return [] }
-            return findings(in: bytes, text: text, cohort: cohort, dates: dates)
+            return findings(in: bytes, text: text, cohort: cohort, dates: dates, otherDates: otherDates)
         }
     }
 
     private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, cohort: Cohort,
-                                 dates: [UKDateScanner.Match]?) -> [Finding] {
+                                 dates: [UKDateScanner.Match]?, otherDates: [OtherDateForms.Match]?) -> [Finding] {
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
         var cohortYears: String { "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))" }
@@ -41,7 +42,7 @@ enum StaleDateLint {
             }
         }
         // A date in another form has a warning of its own: its year is not a second one.
-        for other in OtherDateForms.matches(in: text) {
+        for other in otherDates ?? OtherDateForms.matches(in: text) {
             covered.append(other.byteOffset..<(other.byteOffset + other.written.utf8.count))
         }
         // Academic years such as 2025/26, and years such as 2026, and "Cohort 11".

@@ -67,7 +67,9 @@ public struct EventTime: Hashable, Sendable {
 
     /// `160000` for 16:00: a local DATE-TIME's time part in iCalendar.
     static func basic(_ minutes: Int) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return two(minutes / 60) + two(minutes % 60) + "00"
+        twoDigits(minutes / 60) + twoDigits(minutes % 60) + "00"
     }
+
+    /// `7` → `07`, for the times of iCalendar.
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -19,7 +19,7 @@ public struct BuildStamp: Hashable, Sendable {
     /// `20251216T000000Z`: a UTC DATE-TIME of RFC 5545.
     var iCalendar: String {
         let second = ((seconds % 86_400) + 86_400) % 86_400
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let two = EventTime.twoDigits
         return "\(day.basic)T\(two(second / 3600))\(two(second / 60 % 60))\(two(second % 60))Z"
     }
 

@@ -34,12 +34,13 @@ struct MarkdownStage {
             // and their dates are found once.
             let hasVariable = TextBytes.contains("{{", in: text)
             let writtenDates = UKDateScanner.matches(in: text)
+            let otherDates = OtherDateForms.matches(in: text)
             if let cohort = options.cohort {
-                for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates) {
+                for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates, otherDates: otherDates) {
                     lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
                 }
             }
-            for other in OtherDateForms.matches(in: text) {
+            for other in otherDates {
                 problems.warning(at: location(positions.position(atByte: other.byteOffset)),
                                  "the date \"\(other.written)\" is not written the UK way, so it is not marked as a date or checked",
                                  fix: other.ukForm.map { "write it as \"\($0)\"" } ?? "write it as day, month and year, e.g. \"30 April 2026\", and check the numbers: they are no real day")
