@@ -119,6 +119,31 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(errors[0].hasPrefix("content/cafe.md:2:11: the file is not UTF-8 text"), errors[0])
     }
 
+    func testAFileSavedAsUTF16SaysSoWithOrWithoutAByteOrderMark() throws {
+        let site = try TestSite([:])
+        let text = "---\ntitle: Caf\u{E9}\n---\n\nText.\n"
+        try site.write(Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), to: "content/little.md")
+        try site.write(Data(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }), to: "content/big.md")
+        try site.write(Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), to: "content/marked.md")
+        let message = "the file is saved as UTF-16 text; hubsite reads UTF-8"
+        XCTAssertEqual(site.buildErrors(), ["content/big.md:1:1: \(message)", "content/little.md:1:1: \(message)", "content/marked.md:1:1: \(message)"])
+        XCTAssertEqual(site.failure()?.errors.first?.fix, "save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)")
+    }
+
+    func testATabInIndentationSaysToIndentWithSpaces() throws {
+        let site = try TestSite([
+            "site.yml": TestSite.siteYML.replacingOccurrences(of: "  number: 11", with: "\tnumber: 11"),
+            "content/hubs/a.md": "---\nname: A Maths Hub\nregion: London\nareas:\n  - Camden\n\t- Barnet\n---\n",
+        ])
+        let failure = try XCTUnwrap(site.failure())
+        XCTAssertEqual(failure.errors.map { "\($0.location): \($0.message)" }, [
+            "site.yml:4:1: this line is indented with a tab, and YAML allows only spaces there",
+        ], "without site.yml no page is read")
+        XCTAssertEqual(failure.errors.first?.fix, "indent with spaces: replace the tab with two spaces (editors have a setting to insert spaces for Tab)")
+        try site.write(TestSite.siteYML, to: "site.yml")
+        XCTAssertEqual(site.buildErrors(), ["content/hubs/a.md:6:1: this line is indented with a tab, and YAML allows only spaces there"])
+    }
+
     func testBadPageNameCannotLeaveTheOutput() throws {
         let site = try TestSite(["content/My Page.md": "---\ntitle: X\n---\n"])
         XCTAssertEqual(site.buildErrors(), [#"content/My Page.md:1:1: "My Page" is not a valid page name: page names are lower-case letters, digits and hyphens"#])

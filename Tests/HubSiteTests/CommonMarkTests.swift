@@ -91,7 +91,7 @@ final class CommonMarkTests: XCTestCase {
 
     func testURLHookRewritesLinksAndImages() {
         var hooks = CommonMarkHooks()
-        hooks.rewriteURL = { url, _ in "X" + url }
+        hooks.rewriteLink = { target, _ in LinkTarget(url: "X" + target.url, title: target.title) }
         XCTAssertEqual(CommonMark.renderHTML("[a](/b) ![c](d.png)\n", unsafeHTML: false, hooks: hooks),
                        "<p><a href=\"X/b\">a</a> <img src=\"Xd.png\" alt=\"c\" /></p>\n")
     }

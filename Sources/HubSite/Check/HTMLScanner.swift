@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the tags of an HTML page: enough to check links, ids, images and headings in pages
 /// this generator wrote. It is not a general HTML parser: it knows comments, quoted
-/// attributes, and that `<script>` and `<style>` hold no tags.
+/// attributes, that `<script>` and `<style>` hold no tags and that `<template>` is inert.
 struct HTMLScanner {
     struct Tag {
         /// Lowercased.
@@ -82,8 +82,13 @@ struct HTMLScanner {
             } else if let (tag, end) = parseTag(bytes, at: index, line: line) {
                 visit(.tag(tag))
                 advance(to: end)
-                if !tag.isClosing, tag.name == "script" || tag.name == "style" {
-                    advance(to: find(bytes, tag.name == "script" ? "</script" : "</style", from: index) ?? bytes.count)
+                // Scripts and styles hold no tags; a template's content is inert: browsers never
+                // follow its links until a script copies it into the page.
+                switch tag.isClosing ? "" : tag.name {
+                case "script": advance(to: find(bytes, "</script", from: index) ?? bytes.count)
+                case "style": advance(to: find(bytes, "</style", from: index) ?? bytes.count)
+                case "template": advance(to: find(bytes, "</template", from: index) ?? bytes.count)
+                default: break
                 }
             } else {
                 advance(to: index + 1)
@@ -164,14 +169,28 @@ struct HTMLScanner {
     }
 }
 
-/// The character references cmark and swift-mustache write into attributes.
+/// Character references in attribute values, decoded as a browser decodes them before it
+/// follows a link: `key&#45;dates.ics` is `key-dates.ics`.
 enum HTMLEntities {
+    /// The longest reference HTML names is `&CounterClockwiseContourIntegral;`, 33 bytes.
+    private static let longestReference = 40
+
     static func decode(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var result = text
-        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
-            result = result.replacingOccurrences(of: entity, with: character)
+        var result = ""
+        var rest = text[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let candidate = rest[ampersand...].prefix(longestReference)
+            if let semicolon = candidate.firstIndex(of: ";"),
+               let decoded = CommonMark.decodeCharacterReference(String(rest[ampersand...semicolon])) {
+                result += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest[rest.index(after: ampersand)...]
+            }
         }
-        return result
+        return result + rest
     }
 }

@@ -74,6 +74,7 @@ public struct SiteChecker: Sendable {
         var external: [(String, SourceLocation)] = []
         for link in pageFacts.links {
             let origin = linkOrigins[page]?[link.url]
+            if origin?.isReported == true { continue }
             // Where a link the Markdown stage did not record was written: read from disk, so only for a broken one.
             func located() -> (location: SourceLocation, written: String)? {
                 origin == nil ? sources?.locate(link.url, page: page, line: link.line) : nil

@@ -17,11 +17,11 @@ public struct SourceFinder: Sendable {
         guard !value.isEmpty else { return nil }
         if let source = pageSources[page],
            case .success(let file) = SourceFile.read(atPath: siteFolder.appendingPathComponent(source).path, as: source),
-           let place = Self.attribute(value, in: file, preferring: source.hasSuffix(".html") ? line : nil) {
-            return (place, value)
+           let found = Self.attribute(value, in: file, preferring: source.hasSuffix(".html") ? line : nil) {
+            return found
         }
         for template in templates {
-            if let place = Self.attribute(value, in: template, preferring: nil) { return (place, value) }
+            if let found = Self.attribute(value, in: template, preferring: nil) { return found }
         }
         let tail = Self.withoutClimbing(value)
         for template in templates {
@@ -30,14 +30,25 @@ public struct SourceFinder: Sendable {
         return nil
     }
 
-    /// `value` as a quoted attribute value in `file`, on `line` if it is there.
-    private static func attribute(_ value: String, in file: SourceFile, preferring line: Int?) -> SourceLocation? {
+    /// `value` as a quoted attribute value in `file`, on `line` if it is there, and how it is
+    /// written there (`key&#45;dates.ics` for `key-dates.ics`).
+    private static func attribute(_ value: String, in file: SourceFile, preferring line: Int?) -> (location: SourceLocation, written: String)? {
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         let order = (line.map { [$0 - 1] } ?? []) + Array(lines.indices)
         for index in order where lines.indices.contains(index) {
+            let text = lines[index]
             for quote in ["\"", "'"] {
-                if let range = lines[index].range(of: quote + value + quote) {
-                    return SourceLocation(file: file.path, line: index + 1, column: lines[index].utf8.distance(from: lines[index].startIndex, to: range.lowerBound) + 2)
+                if let range = text.range(of: quote + value + quote) {
+                    return (SourceLocation(file: file.path, line: index + 1, column: text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 2), value)
+                }
+            }
+            // Written with character references: compare what each quoted value stands for.
+            guard text.contains("&") else { continue }
+            for quote: Character in ["\"", "'"] {
+                let pieces = text.split(separator: quote, omittingEmptySubsequences: false)
+                for piece in pieces.dropFirst().enumerated().filter({ $0.offset % 2 == 0 }).map(\.element)
+                where piece.contains("&") && HTMLEntities.decode(String(piece)) == value {
+                    return (SourceLocation(file: file.path, line: index + 1, column: text.utf8.distance(from: text.startIndex, to: piece.startIndex) + 1), String(piece))
                 }
             }
         }

@@ -16,7 +16,7 @@ public enum FuzzTargets {
               let yaml = split.yaml else { return }
         var log = DiagnosticLog()
         guard let front = YAMLMap.parse(yaml, file: file.path, firstLine: split.yamlFirstLine, log: &log) else { return }
-        _ = Hub.load(slug: "fuzz", front: front, log: &log)
+        _ = Hub.load(slug: "fuzz", front: front, variables: TextVariables(values: config.variables), log: &log)
         front.rejectUnknownKeys(allowed: PageLoader.allowedKeys, log: &log, what: "the front matter")
         _ = front.string("title", log: &log)
         _ = SiteConfig.load(file, log: &log)

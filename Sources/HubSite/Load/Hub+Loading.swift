@@ -6,12 +6,18 @@ extension Hub {
     static let allowedEventKeys = ["date", "title", "time", "place", "id"]
 
     /// Reads a hub's front matter; every problem goes to `log` at its line and column.
-    static func load(slug: String, front: YAMLMap, log: inout DiagnosticLog) -> Hub? {
+    /// Text readers see (the name, areas, events' titles and places, the contact's role) may
+    /// use `{{cohort.…}}` and `{{site.…}}`.
+    static func load(slug: String, front: YAMLMap, variables: TextVariables, log: inout DiagnosticLog) -> Hub? {
         // Warnings do not stop the hub's page; errors do.
         let errorsBefore = log.errorCount
         front.rejectUnknownKeys(allowed: allowedKeys, log: &log, what: "a hub's front matter")
         let name = front.requireKey("name", log: &log, what: "the hub", value: "the hub's name as readers should see it") != nil
-            ? front.string("name", log: &log) : nil
+            ? front.text("name", variables: variables, log: &log) : nil
+        if let name, name.allSatisfy(\.isWhitespace) {
+            log.error(at: front.location(of: front.node("name")), "the hub's name is empty: the finder's link to its page would have no text",
+                      fix: "write the hub's name as readers should see it, e.g. \"name: Solent Maths Hub\"")
+        }
         var region: Region?
         if front.requireKey("region", log: &log, what: "the hub", value: "the hub's region, one of England's nine: \(Region.allCases.map(\.name).joined(separator: ", "))") != nil,
            let text = front.string("region", log: &log) {
@@ -37,18 +43,20 @@ extension Hub {
                 return nil
             }
             return front.checkedText(text.trimmingCharacters(in: .whitespaces), at: node, log: &log)
+                .map { front.substituted($0, at: node, variables: variables, log: &log) }
         }
-        let contact = front.map("contact", log: &log).flatMap { loadContact($0, log: &log) }
+        let contact = front.map("contact", log: &log).flatMap { loadContact($0, variables: variables, log: &log) }
         let events = (front.list("events", log: &log) ?? []).compactMap { node -> Event? in
             guard let event = front.submap(node) else {
                 log.error(at: front.location(of: node), "each event needs \"date:\" and \"title:\" lines",
                           fix: "write it as \"- date: 14 January 2026\" with \"title: …\" indented under it")
                 return nil
             }
-            return loadEvent(event, log: &log)
+            return loadEvent(event, variables: variables, log: &log)
         }
         guard log.errorCount == errorsBefore, let name, let region else { return nil }
-        var hub = Hub(slug: slug, name: name.trimmingCharacters(in: .whitespaces), region: region, website: website, areas: areas,
+        var hub = Hub(slug: slug, name: name.trimmingCharacters(in: .whitespaces), nameLocation: front.location(of: front.node("name")),
+                      region: region, website: website, areas: areas,
                       contact: contact, applyURL: applyURL, events: events.sorted { $0.date < $1.date })
         for (key, address) in [("website", website), ("apply_url", applyURL)] {
             if let address { hub.links[address] = LinkOrigin(written: address, location: front.location(of: front.node(key))) }
@@ -71,7 +79,7 @@ extension Hub {
         }
     }
 
-    private static func loadContact(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Contact? {
+    private static func loadContact(_ yaml: YAMLMap, variables: TextVariables, log: inout DiagnosticLog) -> Contact? {
         yaml.rejectUnknownKeys(allowed: allowedContactKeys, log: &log, what: "\"contact\"")
         guard yaml.requireKey("email", log: &log, what: "\"contact\"", value: "the contact's email address") != nil,
               let email = yaml.string("email", log: &log) else { return nil }
@@ -80,14 +88,14 @@ extension Hub {
                       fix: "write it as name@example.org, without spaces or \"mailto:\"")
             return nil
         }
-        return Contact(role: yaml.string("role", log: &log), email: email)
+        return Contact(role: yaml.text("role", variables: variables, log: &log), email: email)
     }
 
-    private static func loadEvent(_ yaml: YAMLMap, log: inout DiagnosticLog) -> Event? {
+    private static func loadEvent(_ yaml: YAMLMap, variables: TextVariables, log: inout DiagnosticLog) -> Event? {
         yaml.rejectUnknownKeys(allowed: allowedEventKeys, log: &log, what: "an event")
         let date = yaml.requireKey("date", log: &log, what: "the event", value: "the day of the event, written as day, month and year") != nil ? yaml.date("date", log: &log) : nil
-        let title = yaml.requireKey("title", log: &log, what: "the event", value: "what the event is called") != nil ? yaml.string("title", log: &log) : nil
-        let time = yaml.string("time", log: &log), place = yaml.string("place", log: &log)
+        let title = yaml.requireKey("title", log: &log, what: "the event", value: "what the event is called") != nil ? yaml.text("title", variables: variables, log: &log) : nil
+        let time = yaml.string("time", log: &log), place = yaml.text("place", variables: variables, log: &log)
         var clock: EventTime?
         if let time {
             switch EventTime.parse(time) {

@@ -41,17 +41,15 @@ struct PageLoader {
             }
             if kind == .hub {
                 let slug = String(content.urlPath.dropFirst("hubs/".count).dropLast())
-                hub = Hub.load(slug: slug, front: front.without("template"), log: &log)
+                hub = Hub.load(slug: slug, front: front.without("template"), variables: variables, log: &log)
                 title = hub?.name ?? ""
             } else {
                 front.rejectUnknownKeys(allowed: Self.allowedKeys, log: &log, what: "the front matter")
             }
             if kind != .hub, front.requireKey("title", log: &log, what: "the front matter", value: "the page's title as readers should see it") != nil {
-                title = substitute(front.string("title", log: &log) ?? "", at: front.location(of: front.node("title")), variables, &log)
+                title = front.text("title", variables: variables, log: &log) ?? ""
             }
-            description = front.string("description", log: &log).map {
-                substitute($0, at: front.location(of: front.node("description")), variables, &log)
-            }
+            description = front.text("description", variables: variables, log: &log)
             if let name = front.string("template", log: &log) {
                 template = name
                 templateLocation = front.location(of: front.node("template"))
@@ -80,13 +78,5 @@ struct PageLoader {
         let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
         return Page(kind: kind, source: path, title: title, description: description, template: template,
                     urlPath: content.urlPath, body: body, hub: hub)
-    }
-
-    private func substitute(_ text: String, at location: SourceLocation, _ variables: TextVariables, _ log: inout DiagnosticLog) -> String {
-        let result = variables.substitute(in: text)
-        for problem in result.problems {
-            log.error(at: location, problem.message, fix: problem.fix)
-        }
-        return result.text
     }
 }

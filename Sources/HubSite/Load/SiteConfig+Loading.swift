@@ -26,8 +26,17 @@ extension SiteConfig {
         let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", value: "the cohort's facts indented under it (see README: site.yml)") != nil
             ? yaml.map("cohort", log: &log).flatMap { loadCohort($0, log: &log) } : nil
         guard log.errorCount == errorsBefore, let cohort else { return nil }
-        return SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,
-                          publisher: publisher, cohort: cohort, stamp: BuildStamp(day: cohort.applicationsOpen))
+        var config = SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,
+                                publisher: publisher, cohort: cohort, stamp: BuildStamp(day: cohort.applicationsOpen))
+        // The title and publisher may name the cohort; the publisher may name the title too.
+        let cohortVariables = config.variables.filter { $0.key.hasPrefix("cohort.") }
+        if let node = yaml.node("title") {
+            config.title = yaml.substituted(title, at: node, variables: TextVariables(values: cohortVariables), log: &log)
+        }
+        if let node = yaml.node("publisher") {
+            config.publisher = yaml.substituted(publisher, at: node, variables: TextVariables(values: cohortVariables.merging(["site.title": config.title]) { $1 }), log: &log)
+        }
+        return log.errorCount == errorsBefore ? config : nil
     }
 
     /// An absolute http(s) address, given a final slash; nil (and an error) for anything else.

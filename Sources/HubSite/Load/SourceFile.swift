@@ -92,6 +92,15 @@ struct SourceFile: Sendable {
     static func decode(_ bytes: [UInt8], as path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // UTF-16 without a byte-order mark is valid UTF-8 (letters with zero bytes between them),
+        // so it would read as a page with no front matter: say what it is instead.
+        if isUTF16(bytes) {
+            return .failure(Diagnostic(
+                at: SourceLocation(file: path, line: 1, column: 1),
+                "the file is saved as UTF-16 text; hubsite reads UTF-8",
+                fix: "save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"
+            ))
+        }
         // Validating is fast; finding where the bad byte is only matters when there is one.
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(bytes) ?? 0
@@ -104,6 +113,17 @@ struct SourceFile: Sendable {
         let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false }
         guard hasCarriageReturn else { return .success(SourceFile(path: path, text: text)) }
         return .success(SourceFile(path: path, text: String(decoding: normalizedLineEndings(bytes), as: UTF8.self)))
+    }
+
+    /// A byte-order mark of UTF-16, or text whose first characters alternate with zero bytes
+    /// (what UTF-16 makes of English without a mark). Text never holds zero bytes.
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let head = bytes.prefix(256)
+        guard head.count >= 4 else { return false }
+        let zerosAtEven = stride(from: head.startIndex, to: head.endIndex, by: 2).count { head[$0] == 0 }
+        let zerosAtOdd = stride(from: head.startIndex + 1, to: head.endIndex, by: 2).count { head[$0] == 0 }
+        return max(zerosAtEven, zerosAtOdd) * 2 >= head.count / 2
     }
 
     /// "\r\n" and a lone "\r" become "\n".

@@ -65,6 +65,13 @@ struct YAMLMap {
                 return nil
             }
             let (mark, problem) = describe(error)
+            // libyaml says "found character that cannot start any token" of a tab.
+            if let tab = indentingTab(in: yaml, upToLine: mark?.line ?? Int.max) {
+                log.error(at: SourceLocation(file: file, line: tab.line + offset, column: tab.column),
+                          "this line is indented with a tab, and YAML allows only spaces there",
+                          fix: "indent with spaces: replace the tab with two spaces (editors have a setting to insert spaces for Tab)")
+                return nil
+            }
             log.error(at: location(of: mark, file: file, offset: offset) ?? start, "invalid YAML: \(problem)",
                       fix: "check the indentation and punctuation on this line; put quotes around a value that contains \": \" or starts with a special character")
             return nil
@@ -135,6 +142,30 @@ struct YAMLMap {
         return nil
     }
 
+    /// Text readers see (a title, a hub's name, an event's title), with `{{cohort.…}}` and
+    /// `{{site.…}}` replaced; an unknown variable is an error at its own column where the value
+    /// sits on one line.
+    func text(_ key: String, variables: TextVariables, log: inout DiagnosticLog) -> String? {
+        string(key, log: &log).map { substituted($0, at: node(key)!, variables: variables, log: &log) }
+    }
+
+    func substituted(_ text: String, at node: Node, variables: TextVariables, log: inout DiagnosticLog) -> String {
+        let result = variables.substitute(in: text)
+        for problem in result.problems {
+            var place = location(of: node)
+            // A plain or quoted value on one line: the variable's own column.
+            if case .scalar(let scalar) = node, !text.contains("\n") {
+                switch scalar.style {
+                case .plain, .any: place.column += problem.byteOffset
+                case .singleQuoted, .doubleQuoted: place.column += problem.byteOffset + 1
+                default: break
+                }
+            }
+            log.error(at: place, problem.message, fix: problem.fix)
+        }
+        return result.text
+    }
+
     /// A whole number in `range`: a number too large for the computer is out of range too, never a crash.
     func int(_ key: String, in range: ClosedRange<Int>, log: inout DiagnosticLog) -> Int? {
         guard let text = string(key, log: &log) else { return nil }
@@ -196,6 +227,17 @@ struct YAMLMap {
             guard let found = line.unicodeScalars.firstIndex(where: \.isInvisibleControl) else { continue }
             let scalar = line.unicodeScalars[found]
             return (index + 1, line.utf8.distance(from: line.startIndex, to: found) + 1, scalar.codePoint)
+        }
+        return nil
+    }
+
+    /// The first tab in a line's indentation, up to the line where libyaml gave up.
+    private static func indentingTab(in yaml: String, upToLine last: Int) -> (line: Int, column: Int)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).prefix(last).enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" || $0 == "-" }
+            if let tab = indentation.firstIndex(of: "\t") {
+                return (index + 1, line.distance(from: line.startIndex, to: tab) + 1)
+            }
         }
         return nil
     }

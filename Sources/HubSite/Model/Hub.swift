@@ -68,6 +68,8 @@ public struct Hub: Hashable, Sendable {
     /// From the file name: `content/hubs/solent.md` → `solent`.
     public var slug: String
     public var name: String
+    /// Where `name:` was written: two files naming one hub are both pointed at.
+    public var nameLocation: SourceLocation
     public var region: Region
     public var website: String?
     public var areas: [String]

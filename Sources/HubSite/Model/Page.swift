@@ -106,4 +106,7 @@ struct BodyPlacement: Sendable {
 public struct LinkOrigin: Hashable, Sendable {
     public var written: String
     public var location: SourceLocation
+    /// The address holds a mistake already reported (an unknown variable): not followed, so
+    /// that one mistake is one error.
+    public var isReported = false
 }

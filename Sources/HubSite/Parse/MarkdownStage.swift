@@ -29,6 +29,13 @@ struct MarkdownStage {
 
         var hooks = CommonMarkHooks()
         var lint: [Diagnostic] = []
+        func substituted(_ text: String, in part: String, at position: SourcePosition) -> (text: String, isValid: Bool) {
+            let result = options.variables.substitute(in: text)
+            for problem in result.problems {
+                problems.error(at: location(position), "\(problem.message) in the link's \(part)", fix: problem.fix)
+            }
+            return (result.text, result.problems.isEmpty)
+        }
         hooks.rewriteText = { text, positions in
             // Most text has no variable: then the written and the substituted text are the same
             // and their dates are found once.
@@ -71,14 +78,20 @@ struct MarkdownStage {
         hooks.textTriggers = "0123456789{"
         var links: [String: LinkOrigin] = [:]
         let root = RelativeURL.root(depth: options.depth)
-        hooks.rewriteURL = { url, position in
+        hooks.rewriteLink = { target, position in
+            // A variable in an address or title: the error is placed at the link, as cmark keeps
+            // no place for a destination (or for the reference definition it came from).
+            let (url, isValid) = substituted(target.url, in: "address", at: position)
+            let title = substituted(target.title, in: "title", at: position).text
             if !options.unsafeHTML, let scheme = DangerousURL.scheme(of: url) {
                 problems.warning(at: location(position), "the address \"\(url)\" is left out of the page: \(scheme) addresses can run code, so links to them are removed",
                                  fix: "link to a web page (https://…) or to a page of the site (/accessibility/)")
             }
             let rewritten = RelativeURL.fromSiteAbsolute(url, root: root)
-            if links[rewritten] == nil { links[rewritten] = LinkOrigin(written: url, location: location(position)) }
-            return rewritten
+            if links[rewritten] == nil || !isValid {
+                links[rewritten] = LinkOrigin(written: url, location: location(position), isReported: !isValid)
+            }
+            return LinkTarget(url: rewritten, title: title)
         }
         hooks.replaceBlocks = { blocks, items in
             let found = CriteriaFinder.find(in: blocks, items: items)

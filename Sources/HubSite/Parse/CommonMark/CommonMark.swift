@@ -36,11 +36,12 @@ enum CommonMark {
                 rewriteRun(startingAt: start, triggers: triggers, with: rewriteText, origins: &origins)
             }
         }
-        if let rewriteURL = hooks.rewriteURL {
+        if let rewriteLink = hooks.rewriteLink {
             for node in found.links {
-                let url = string(cmark_node_get_url(node))
-                let rewritten = rewriteURL(url, position(of: node))
-                if rewritten != url { cmark_node_set_url(node, rewritten) }
+                let target = LinkTarget(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+                let rewritten = rewriteLink(target, position(of: node))
+                if rewritten.url != target.url { cmark_node_set_url(node, rewritten.url) }
+                if rewritten.title != target.title { cmark_node_set_title(node, rewritten.title) }
             }
         }
         // Top-level headings' text, read once for both passes below.
@@ -73,7 +74,7 @@ enum CommonMark {
         var heading: HeadingWrapper?
     }
 
-    private static func parse(_ markdown: String) -> OpaquePointer? {
+    static func parse(_ markdown: String) -> OpaquePointer? {
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
         var markdown = markdown

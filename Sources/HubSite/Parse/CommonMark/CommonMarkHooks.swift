@@ -23,6 +23,12 @@ struct HeadingWrapper: Sendable, Equatable {
     var close: String
 }
 
+/// Where a link or image leads, and its title ("" when it has none).
+struct LinkTarget: Equatable, Sendable {
+    var url: String
+    var title: String
+}
+
 /// A top-level block as the block hook sees it.
 struct BlockOutline: Sendable {
     enum Kind: Sendable, Equatable {
@@ -110,8 +116,9 @@ struct CommonMarkHooks {
     /// When not empty, `rewriteText` only sees runs holding one of these ASCII characters: the others
     /// cannot change, and most text of most pages is never copied out of cmark.
     var textTriggers = ""
-    /// Link and image destinations: site-absolute paths become relative ones.
-    var rewriteURL: ((String, SourcePosition) -> String)?
+    /// Link and image destinations and titles (a reference's too, as cmark copies it into each
+    /// link): variables replaced, site-absolute paths made relative.
+    var rewriteLink: ((LinkTarget, SourcePosition) -> LinkTarget)?
     /// The document's top-level blocks: the criteria table replaces its two lists. The second
     /// argument renders the items of the list at an index ("" for an empty item).
     var replaceBlocks: (([BlockOutline], (Int) -> [String]) -> [BlockReplacement])?
