@@ -8,7 +8,7 @@ struct HubSiteCommand: AsyncParsableCommand {
         commandName: "hubsite",
         abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/ (version \(HubsiteVersion.number)).",
         version: "hubsite \(HubsiteVersion.number)",
-        subcommands: [Build.self, Check.self, Serve.self, NewCohort.self, Version.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, NewCohort.self, Version.self],
         defaultSubcommand: Build.self
     )
 }
