@@ -13,6 +13,8 @@
                      two iCalendar parsers (icalendar, vobject): the events are the ones written
   7. ci files        the GitHub workflow and .gitlab-ci.yml: schemas, shellcheck, pinned actions,
                      and GitLab's script lines run here (ci_files.py)
+  8. schemas         site.yml, content/ and what `hubsite new` writes against schemas/, and the
+                     shared front-matter cases that hubsite's tests build (front_matter_schemas.py)
 
 Each gate first runs on Tests/gates/broken/ (a dead link, a missing anchor, an image without
 alt, a duplicate id) and must fail there, naming the problem: a gate that cannot fail proves
@@ -34,6 +36,7 @@ import threading
 import time
 
 import ci_files
+import front_matter_schemas
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "Tests" / "gates" / "broken"
@@ -371,7 +374,8 @@ def main():
     started = time.time()
 
     for gate in (lambda: gate_hubsite_check(hubsite, site), lambda: gate_big_input(hubsite), lambda: gate_vnu(site),
-                 lambda: gate_linkchecker(site), lambda: gate_calendars(hubsite), lambda: ci_files.gate(record)):
+                 lambda: gate_linkchecker(site), lambda: gate_calendars(hubsite), lambda: ci_files.gate(record),
+                 lambda: front_matter_schemas.gate(record, hubsite)):
         try:
             gate()
         except Exception as error:  # a gate that cannot run fails
