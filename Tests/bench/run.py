@@ -53,7 +53,7 @@ def sentence(rng, links, index):
     elif roll < 0.45:
         words[2] = f"[{words[2]}](https://www.example.org/{words[2]})"
     elif roll < 0.52:
-        words.insert(6, f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2024, 2027)}")
+        words.insert(6, f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2025, 2027)}")
     text = " ".join(words)
     return text[0].upper() + text[1:] + "."
 

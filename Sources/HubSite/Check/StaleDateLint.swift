@@ -21,12 +21,13 @@ enum StaleDateLint {
 
     private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, cohort: Cohort,
                                  dates: [UKDateScanner.Match]?, otherDates: [OtherDateForms.Match]?) -> [Finding] {
+        let dates = dates ?? UKDateScanner.matches(in: text)
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
         var cohortYears: String { "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))" }
 
         // Dates: a key date written out, or a date from before this cohort's window.
-        for match in dates ?? UKDateScanner.matches(in: text) {
+        for match in dates {
             // An impossible date has its error already: its year is not a second finding.
             covered.append(match.byteOffset..<(match.byteOffset + match.written.utf8.count))
             guard case .valid(let date) = match.outcome else { continue }
@@ -42,7 +43,7 @@ enum StaleDateLint {
             }
         }
         // A date in another form has a warning of its own: its year is not a second one.
-        for other in otherDates ?? OtherDateForms.matches(in: text) {
+        for other in otherDates ?? OtherDateForms.matches(in: text, ukDates: dates) {
             covered.append(other.byteOffset..<(other.byteOffset + other.written.utf8.count))
         }
         // Academic years such as 2025/26, and years such as 2026, and "Cohort 11".

@@ -41,7 +41,7 @@ struct MarkdownStage {
             // and their dates are found once.
             let hasVariable = TextBytes.contains("{{", in: text)
             let writtenDates = UKDateScanner.matches(in: text)
-            let otherDates = OtherDateForms.matches(in: text)
+            let otherDates = OtherDateForms.matches(in: text, ukDates: writtenDates)
             if let cohort = options.cohort {
                 for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates, otherDates: otherDates) {
                     lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))

@@ -20,7 +20,13 @@ enum OtherDateForms {
     // 30/04/2026, 30.04.2026: day first, as in the UK.
     nonisolated(unsafe) private static let numeric = try! Regex("\\b([0-9]{1,2})([/.])([0-9]{1,2})\\2([0-9]{4})\\b")
 
-    static func matches(in text: String) -> [Match] {
+    /// `ukDates` are the text's dates in the UK form, found already: every other form ends in a
+    /// four-digit year, so when each such year belongs to a UK date there is nothing to look
+    /// for, and the regular expressions (the slowest part of a build when run on every text
+    /// that holds a digit) are not run.
+    static func matches(in text: String, ukDates: [UKDateScanner.Match]) -> [Match] {
+        let years = fourDigitNumbers(in: text)
+        guard years.contains(where: { year in !ukDates.contains { $0.range.contains(year) } }) else { return [] }
         var found: [Match] = []
         func add(_ range: Range<String.Index>, _ date: CalendarDate?) {
             found.append(Match(byteOffset: text.utf8.distance(from: text.startIndex, to: range.lowerBound),
@@ -41,6 +47,23 @@ enum OtherDateForms {
             add(match.range, date(day: day, month: month, year: year))
         }
         return found.sorted { $0.byteOffset < $1.byteOffset }
+    }
+
+    /// Where each run of exactly four digits starts.
+    private static func fourDigitNumbers(in text: String) -> [String.Index] {
+        var starts: [String.Index] = []
+        var runStart: String.Index?
+        var index = text.utf8.startIndex
+        while true {
+            let isDigit = index < text.utf8.endIndex && (48...57).contains(text.utf8[index])
+            if isDigit, runStart == nil { runStart = index }
+            if !isDigit, let start = runStart {
+                if text.utf8.distance(from: start, to: index) == 4 { starts.append(start) }
+                runStart = nil
+            }
+            guard index < text.utf8.endIndex else { return starts }
+            index = text.utf8.index(after: index)
+        }
     }
 
     private static func date(day: Substring?, month: Substring?, year: Substring?) -> CalendarDate? {
