@@ -33,9 +33,10 @@ struct PageShell {
     /// Whether the HTML ends outside any tag, comment, script or style.
     private static func isText(after html: ArraySlice<UInt8>) -> Bool {
         /// Where `text` last starts in the HTML, searched from the end; -1 when it is not there.
-        func last(_ text: String) -> Int {
-            let pin = Array(text.utf8)
-            return html.indices.reversed().first { html[$0...].starts(with: pin) } ?? -1
+        func last(_ text: StaticString) -> Int {
+            html.withUnsafeBufferPointer { bytes in
+                TextBytes.lastIndex(of: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), in: bytes) ?? -1
+            }
         }
         return last(">") >= last("<") && last("-->") >= last("<!--")
             && last("</script") >= last("<script") && last("</style") >= last("<style")
