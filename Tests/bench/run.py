@@ -125,12 +125,15 @@ def write_sites(folder, pages, hubs):
 def measure(command, out):
     """Wall time and peak RSS of one run of `command`, from wait4's own accounting."""
     shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-2000:]}")
+    # Messages go to a file: a pipe nobody reads until the end fills up and stops the build.
+    with tempfile.TemporaryFile() as messages:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if status != 0:
+            messages.seek(0)
+            raise SystemExit(f"{command[0]} failed: {messages.read().decode()[-2000:]}")
     return wall, usage.ru_maxrss / 1024  # MiB
 
 
