@@ -45,8 +45,9 @@ public struct SourceFinder: Sendable {
             // Written with character references: compare what each quoted value stands for.
             guard text.contains("&") else { continue }
             for quote: Character in ["\"", "'"] {
+                // Split at the quotes: the pieces inside them are every second one.
                 let pieces = text.split(separator: quote, omittingEmptySubsequences: false)
-                for piece in pieces.dropFirst().enumerated().filter({ $0.offset % 2 == 0 }).map(\.element)
+                for piece in stride(from: 1, to: pieces.count, by: 2).map({ pieces[$0] })
                 where piece.contains("&") && HTMLEntities.decode(String(piece)) == value {
                     return (SourceLocation(file: file.path, line: index + 1, column: text.utf8.distance(from: text.startIndex, to: piece.startIndex) + 1), String(piece))
                 }
