@@ -101,7 +101,7 @@ final class CommonMarkTests: XCTestCase {
         var outlines: [HeadingOutline] = []
         hooks.renderHeading = { heading in
             outlines.append(heading)
-            return HeadingWrapper(level: heading.level, id: "x", open: "<h\(heading.level) id=\"x\">", close: "</h\(heading.level)>")
+            return HeadingWrapper(open: "<h\(heading.level) id=\"x\">", close: "</h\(heading.level)>")
         }
         let html = CommonMark.renderHTML("## A *b* `c`\n\ntext\n", unsafeHTML: false, hooks: hooks)
         XCTAssertEqual(html, "<h2 id=\"x\">A <em>b</em> <code>c</code></h2>\n<p>text</p>\n")

@@ -11,6 +11,8 @@ struct HTMLScanner {
         var isClosing: Bool
         /// Line in the HTML file, from 1.
         var line: Int
+        /// Where its "<" is, in bytes from the start of the HTML.
+        var offset: Int
     }
 
     /// The attributes the scan keeps; the others (class, datetime, …) are skipped, so most tags
@@ -39,22 +41,19 @@ struct HTMLScanner {
         return events
     }
 
-    /// Calls `visit` for each tag and each stretch of visible text, in order; lines are counted
-    /// from `firstLine`. Returns the number of line breaks read.
-    @discardableResult
-    static func scan(_ bytes: [UInt8], firstLine: Int = 1, visit: (Event) -> Void) -> Int {
-        bytes.withUnsafeBufferPointer { scan($0, firstLine: firstLine, visit: visit) } - firstLine
+    /// Calls `visit` for each tag and each stretch of visible text, in order.
+    static func scan(_ bytes: [UInt8], visit: (Event) -> Void) {
+        bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
     }
 
     static func scan(_ html: String, visit: (Event) -> Void) {
         var html = html
-        _ = html.withUTF8 { scan($0, firstLine: 1, visit: visit) }
+        html.withUTF8 { scan($0, visit: visit) }
     }
 
-    /// Returns the line the scan ended on.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, visit: (Event) -> Void) -> Int {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (Event) -> Void) {
         var index = 0
-        var line = firstLine
+        var line = 1
         var textStart = 0
 
         func flushText(upTo end: Int) {
@@ -98,7 +97,6 @@ struct HTMLScanner {
             textStart = index
         }
         flushText(upTo: bytes.count)
-        return line
     }
 
     private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int) -> (Tag, Int)? {
@@ -113,7 +111,7 @@ struct HTMLScanner {
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count else { break }
-            if bytes[index] == UInt8(ascii: ">") { return (Tag(name: name, attributes: attributes, isClosing: isClosing, line: line), index + 1) }
+            if bytes[index] == UInt8(ascii: ">") { return (Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, offset: start), index + 1) }
             let attributeStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
             let attribute = lowercased(bytes, attributeStart..<index)

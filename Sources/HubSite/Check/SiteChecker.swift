@@ -73,7 +73,7 @@ public struct SiteChecker: Sendable {
         log.append(contentsOf: pageFacts.diagnostics)
         var external: [(String, SourceLocation)] = []
         for link in pageFacts.links {
-            let origin = linkOrigins[page]?[link.url]
+            let origin = linkOrigins[page].flatMap { Self.lookUp(link.url, in: $0) }
             if origin?.isReported == true { continue }
             // Where a link the Markdown stage did not record was written: read from disk, so only for a broken one.
             func located() -> (location: SourceLocation, written: String)? {
@@ -123,88 +123,65 @@ public struct SiteChecker: Sendable {
     /// The links and ids of a page body alone, for a page that cannot be made: what the page
     /// around it would be is unknown, so its structure is not judged.
     func linksOnly(of body: RenderedMarkdown, path: String) -> PageFacts {
-        var facts = body.outline.map { scan(path: path, before: [], body: $0, bodyLineBreaks: 0, after: []) }
-            ?? scan(OutputFile(path: path, text: body.html))
+        let file = OutputFile(path: path, text: body.html)
+        var facts = scan(file, body: MarkdownBody(range: 0..<file.contents.count, places: body.places))
         facts.diagnostics = []
         return facts
     }
 
-    /// Reads one page's ids and links, and reports what is wrong inside it.
+    /// Where a page's Markdown body sits in its HTML, in bytes, and where its elements were written.
+    struct MarkdownBody {
+        var range: Range<Int>
+        var places: BodyPlaces
+    }
+
+    /// Reads one page's ids and links, and reports what is wrong inside it. A problem inside
+    /// `body` is reported where the Markdown wrote it; any other at its line of the HTML, which
+    /// the source finder then looks for in the template or the raw HTML that wrote it.
     public func scan(_ file: OutputFile) -> PageFacts {
-        var page = PageScan(checker: self, path: file.path)
+        scan(file, body: nil)
+    }
+
+    func scan(_ file: OutputFile, body: MarkdownBody?) -> PageFacts {
+        var page = PageScan(checker: self, path: file.path, body: body)
         HTMLScanner.scan(file.contents) { page.visit($0) }
         return page.finish()
     }
 
-    /// The same for a page whose body's outline is known: only the template's HTML around the
-    /// body, `before` and `after` it, is read. Problems in the body are reported in its Markdown.
-    func scan(path: String, before: [UInt8], body: PageOutline, bodyLineBreaks: Int, after: [UInt8]) -> PageFacts {
-        var page = PageScan(checker: self, path: path)
-        let lineBreaksBefore = HTMLScanner.scan(before) { page.visit($0) }
-        let bodyLine = lineBreaksBefore + 1
-        for piece in body.pieces {
-            switch piece {
-            case .markup(let html, let position):
-                HTMLScanner.scan(html) { page.visit($0, at: body.location(position), line: bodyLine) }
-            case .link(let url, let position):
-                page.follow(url, line: bodyLine)
-                page.link(to: url, at: body.location(position), labelled: false)
-            case .linkEnd:
-                page.linkEnd()
-            case .image(let url, let alt, let position):
-                page.follow(url, line: bodyLine)
-                page.image(url, alt: alt, at: body.location(position))
-            case .heading(let level, let id, let position):
-                let place = body.location(position)
-                if let id { page.recordID(id, at: place) }
-                page.heading(level: level, at: place)
-            case .headingEnd(_, let selfLink):
-                if let selfLink {
-                    // HeadingMarkup's link to the heading, named by its aria-label.
-                    page.follow("#" + selfLink, line: bodyLine)
-                    page.link(to: "#" + selfLink, at: place(path, bodyLine), labelled: true)
-                    page.linkEnd()
-                }
-            case .text:
-                page.text()
-            }
-        }
-        HTMLScanner.scan(after, firstLine: bodyLine + bodyLineBreaks) { page.visit($0) }
-        return page.finish()
-    }
-
-    /// One page's facts, gathered element by element, from its HTML's tags or from its body's
-    /// outline. Each problem is placed where the element came from: a line of the HTML file, or
-    /// the place in the Markdown.
+    /// One page's facts, gathered tag by tag from its HTML. Each problem is placed where the
+    /// element came from: its place in the Markdown, or its line of the HTML file.
     private struct PageScan {
         let checker: SiteChecker
         let path: String
+        let body: MarkdownBody?
         var facts = PageFacts()
         var log = DiagnosticLog()
         var previousHeading = 0
         var firstPlaces: [String: SourceLocation] = [:]
         var openLink: (place: SourceLocation, hasName: Bool, href: String)?
+        /// How many of the body's links to each address were met so far.
+        var bodyLinksMet: [String: Int] = [:]
 
-        init(checker: SiteChecker, path: String) {
+        init(checker: SiteChecker, path: String, body: MarkdownBody?) {
             self.checker = checker
             self.path = path
+            self.body = body
         }
 
-        /// `place` is where the body's Markdown wrote the element; `line`, the HTML line its links are counted on.
-        mutating func visit(_ event: HTMLScanner.Event, at place: SourceLocation? = nil, line: Int? = nil) {
+        mutating func visit(_ event: HTMLScanner.Event) {
             switch event {
             case .text:
                 text()
             case .tag(let tag) where tag.isClosing:
                 if tag.name == "a" { linkEnd() }
             case .tag(let tag):
-                let here = place ?? checker.place(path, tag.line)
+                let here = writtenPlace(of: tag) ?? checker.place(path, tag.line)
                 if let id = tag.attributes["id"] { recordID(id, at: here) }
                 if SiteChecker.isLinking(tag.name) {
                     let rel = tag.name == "link" ? tag.attributes["rel"] : nil
                     if rel != "canonical", rel != "alternate" {
-                        if let url = tag.attributes["href"] { follow(url, line: line ?? tag.line) }
-                        if let url = tag.attributes["src"] { follow(url, line: line ?? tag.line) }
+                        if let url = tag.attributes["href"] { follow(url, line: tag.line) }
+                        if let url = tag.attributes["src"] { follow(url, line: tag.line) }
                     }
                 }
                 switch tag.name {
@@ -223,14 +200,37 @@ public struct SiteChecker: Sendable {
             }
         }
 
+        /// Where the Markdown wrote `tag`, when the body holds it: a heading by its id, a link or
+        /// an image by its address (the second link to an address is the Markdown's second).
+        /// nil for the template's HTML and for raw HTML, which are placed by their line.
+        mutating func writtenPlace(of tag: HTMLScanner.Tag) -> SourceLocation? {
+            guard let body, body.range.contains(tag.offset) else { return nil }
+            switch tag.name {
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                return tag.attributes["id"].flatMap { body.places.headings[$0] }
+            case "a", "img":
+                // A heading's link to itself has an aria-label, which no Markdown link can have.
+                guard !body.places.holdsRawHTML, tag.attributes["aria-label"] == nil, let url = tag.attributes[tag.name == "a" ? "href" : "src"],
+                      let places = SiteChecker.lookUp(url, in: body.places.links) else { return nil }
+                let index = bodyLinksMet[url, default: 0]
+                bodyLinksMet[url] = index + 1
+                return places.indices.contains(index) ? places[index] : nil
+            default:
+                return nil
+            }
+        }
+
         mutating func text() {
             if openLink != nil { openLink?.hasName = true }
         }
 
         mutating func recordID(_ id: String, at place: SourceLocation) {
             if let first = firstPlaces[id] {
-                let firstPlace = first.file == place.file ? "first on line \(first.line)" : "first at \(first)"
-                log.error(at: checker.placed(place, value: id, page: path), "duplicate id \"\(id)\" (\(firstPlace))",
+                // The sources are read only now, for the few ids used twice.
+                let here = checker.placed(place, value: id, page: path)
+                let first = first.file == place.file ? first : checker.placed(first, value: id, page: path)
+                let firstPlace = first.file == here.file ? "first on line \(first.line)" : "first at \(first)"
+                log.error(at: here, "duplicate id \"\(id)\" (\(firstPlace))",
                           fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
             } else {
                 firstPlaces[id] = place
@@ -352,6 +352,12 @@ public struct SiteChecker: Sendable {
         }
         let target = String(Substring(rest))
         return target.isEmpty || previous == UInt8(ascii: "/") ? target + "index.html" : target
+    }
+
+    /// What the Markdown stage recorded of `url`. It keeps addresses as the author wrote them,
+    /// and cmark percent-encodes what an address may not hold (`{`, a space, `é`) as it writes it.
+    fileprivate static func lookUp<Value>(_ url: String, in written: [String: Value]) -> Value? {
+        written[url] ?? (url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding.flatMap { written[$0] } : nil)
     }
 
     /// Foundation's decoder is slow on Linux; nearly no address has a "%" to decode.

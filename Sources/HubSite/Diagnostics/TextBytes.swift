@@ -14,17 +14,6 @@ enum TextBytes {
         return nil
     }
 
-    /// The same, searched from the end: where `needle` last starts.
-    static func lastIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return bytes.count }
-        var index = bytes.count - needle.count
-        while index >= 0 {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index -= 1
-        }
-        return nil
-    }
-
     static func contains(_ needle: String, in text: String) -> Bool {
         var text = text, needle = needle
         return text.withUTF8 { bytes in needle.withUTF8 { firstIndex(of: $0, in: bytes) != nil } }

@@ -30,20 +30,7 @@ public enum FuzzTargets {
             variables: TextVariables(values: config.variables), unsafeHTML: bytes.first.map { $0 & 1 == 1 } ?? false,
             depth: 2, requiresCriteria: true, cohort: config.cohort))
         let rendered = stage.render(text, file: "content/fuzz.md", firstLine: 1, log: &log)
-        let read = SiteChecker().scan(OutputFile(path: "fuzz/index.html", text: rendered.html))
-        // The outline must find what reading the HTML finds; a difference is a finding.
-        guard let outline = rendered.outline else { return }
-        let outlined = SiteChecker().scan(path: "fuzz/index.html", before: [], body: outline,
-                                          bodyLineBreaks: TextBytes.count(of: 10, in: rendered.html), after: [])
-        precondition(outlined.ids == read.ids, "outline ids \(outlined.ids) != HTML ids \(read.ids)")
-        precondition(outlined.links.count == read.links.count, "outline links \(outlined.links) != HTML links \(read.links)")
-        precondition(outlined.diagnostics.map(problem) == read.diagnostics.map(problem),
-                     "outline problems \(outlined.diagnostics) != HTML problems \(read.diagnostics)")
-    }
-
-    /// A problem without what only the HTML says of it: lines, and addresses cmark escaped or dropped.
-    private static func problem(_ diagnostic: Diagnostic) -> String {
-        diagnostic.message.split(separator: "\"").first.map(String.init) ?? ""
+        _ = SiteChecker().linksOnly(of: rendered, path: "fuzz/index.html")
     }
 
     /// A template parsed from the first half of the input and rendered with hostile values from the

@@ -77,18 +77,21 @@ public struct RenderedMarkdown: Sendable {
     public var links: [String: LinkOrigin] = [:]
     /// What `hubsite check` says about the prose: years and dates written out (see StaleDateLint).
     public var lint: [Diagnostic] = []
-    /// What the link checker reads in the body, known without reading its HTML; nil when the
-    /// body holds raw HTML written as it is.
-    var outline: PageOutline?
+    /// Where the Markdown wrote the links, images and headings of the HTML, for the checker.
+    var places = BodyPlaces()
 }
 
-/// A body's outline, with the file it came from: the checker reports problems in the body
-/// at their place in the Markdown.
-struct PageOutline: Sendable {
-    var pieces: [OutlinePiece]
-    var body: BodyPlacement
-
-    func location(_ position: SourcePosition) -> SourceLocation { body.location(position) }
+/// Where the Markdown wrote what the checker judges in a body's HTML, so that a problem there
+/// (an empty link, a skipped heading level, an id used twice) names the line the editor wrote.
+struct BodyPlaces: Sendable {
+    /// Each link and image address as written into the HTML, with the place of each link or image
+    /// to it, in the order cmark writes them.
+    var links: [String: [SourceLocation]] = [:]
+    /// Each heading's id, with the heading's place.
+    var headings: [String: SourceLocation] = [:]
+    /// Raw HTML is written into the page as it is: its links and images are not in `links`, so
+    /// counting cannot tell which link to an address is which.
+    var holdsRawHTML = false
 }
 
 /// Where a Markdown body sits in its file: cmark numbers lines from the body's first line,

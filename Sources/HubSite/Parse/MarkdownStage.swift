@@ -77,6 +77,7 @@ struct MarkdownStage {
         // Dates and the stale-date lint need a digit, variables a brace: other text cannot change.
         hooks.textTriggers = "0123456789{"
         var links: [String: LinkOrigin] = [:]
+        var places = BodyPlaces()
         let root = RelativeURL.root(depth: options.depth)
         hooks.rewriteLink = { target, position in
             // A variable in an address or title: the error is placed at the link, as cmark keeps
@@ -91,6 +92,7 @@ struct MarkdownStage {
             if links[rewritten] == nil || !isValid {
                 links[rewritten] = LinkOrigin(written: url, location: location(position), isReported: !isValid)
             }
+            places.links[rewritten, default: []].append(location(position))
             return LinkTarget(url: rewritten, title: title)
         }
         hooks.replaceBlocks = { blocks, items in
@@ -114,13 +116,18 @@ struct MarkdownStage {
                                  fix: "write the heading's words after the #, or remove the line")
             }
             let id = slugs.makeID(for: heading.plainText)
+            places.headings[id] = location(heading.position)
             if heading.level == 2 { toc.append(TableOfContentsEntry(id: id, text: heading.plainText)) }
             return HeadingMarkup.wrapper(level: heading.level, id: id, plainText: heading.plainText)
         }
 
         hooks.notice = { notice in
             switch notice {
-            case .rawHTML(let html, let position) where !options.unsafeHTML:
+            case .rawHTML(let html, let position):
+                guard !options.unsafeHTML else {
+                    places.holdsRawHTML = true
+                    return
+                }
                 let shown = html.split(separator: "\n").first.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 } ?? ""
                 problems.warning(at: location(position), "raw HTML \"\(shown)\" is left out of the page (cmark writes <!-- raw HTML omitted --> instead)",
                                  fix: "write it in Markdown: **bold**, [a link](https://…), a list, a blank line between paragraphs; raw HTML is kept only with \"unsafe_html: true\" in site.yml")
@@ -135,9 +142,8 @@ struct MarkdownStage {
             }
         }
 
-        let rendered = CommonMark.render(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks, outline: true)
+        let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
         log.append(contentsOf: problems.all)
-        return RenderedMarkdown(html: rendered.html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint,
-                                outline: rendered.outline.map { PageOutline(pieces: $0, body: body) })
+        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint, places: places)
     }
 }

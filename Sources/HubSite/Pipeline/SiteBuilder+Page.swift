@@ -39,31 +39,23 @@ extension SiteBuilder {
             log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(SystemError.describe(error))",
                       fix: "check that the output folder is writable and the disk has space")
         }
-        page.body.outline = nil
-        if !keepBody { page.body.html = "" }
+        if !keepBody {
+            page.body.html = ""
+            page.body.places = BodyPlaces()
+        }
         return PageOutcome(page: page, outputPath: outputPath, facts: facts, diagnostics: log.all)
     }
 
-    /// The page's HTML and what the link checker needs of it. Most pages are rendered around a
-    /// stand-in for the body, so that only the template's part of the HTML is read again.
+    /// The page's HTML and what the link checker reads in it. The body is found in the HTML by
+    /// its bytes, so that problems inside it are reported in the Markdown.
     private func renderPage(_ page: Page, outputPath: String, templates: Templates, frame: Site, shared: PageContext.Shared,
                             checker: SiteChecker) -> (OutputFile, SiteChecker.PageFacts) {
-        let root = RelativeURL.root(depth: page.depth)
-        if let outline = page.body.outline {
-            var standIn = page
-            standIn.body.html = PageShell.marker
-            let context = PageContext.make(page: standIn, site: frame, root: root, shared: shared)
-            if let shell = PageShell.split(templates.render(context, with: page.template)) {
-                var bytes = shell.before
-                bytes += page.body.html.utf8
-                bytes += shell.after
-                let lineBreaks = TextBytes.count(of: 10, in: page.body.html)
-                return (OutputFile(path: outputPath, contents: bytes),
-                        checker.scan(path: outputPath, before: shell.before, body: outline, bodyLineBreaks: lineBreaks, after: shell.after))
-            }
-        }
-        let context = PageContext.make(page: page, site: frame, root: root, shared: shared)
+        let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth), shared: shared)
         let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
-        return (file, checker.scan(file))
+        let body = Array(page.body.html.utf8)
+        let start = body.isEmpty ? nil : file.contents.withUnsafeBufferPointer { html in
+            body.withUnsafeBufferPointer { TextBytes.firstIndex(of: $0, in: html) }
+        }
+        return (file, checker.scan(file, body: start.map { .init(range: $0..<($0 + body.count), places: page.body.places) }))
     }
 }

@@ -7,7 +7,7 @@ extension CommonMark {
     /// Whether any block was replaced.
     static func replaceTopLevelBlocks(
         of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline], (Int) -> [String]) -> [BlockReplacement],
-        origins: inout [OpaquePointer: NodeOrigin], headingTexts: inout [OpaquePointer: String]
+        headingTexts: inout [OpaquePointer: String]
     ) -> Bool {
         var blocks: [OpaquePointer] = []
         var child = cmark_node_first_child(document)
@@ -52,7 +52,6 @@ extension CommonMark {
             guard range.lowerBound >= 0, range.upperBound < blocks.count,
                   !freed.intersects(integersIn: range.lowerBound..<(range.upperBound + 1)) else { continue }
             guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            origins[block] = NodeOrigin(position: position(of: blocks[range.lowerBound]))
             cmark_node_set_on_enter(block, replacement.html)
             cmark_node_insert_before(blocks[range.lowerBound], block)
             for index in range { cmark_node_free(blocks[index]) }

@@ -6,10 +6,8 @@ import Foundation
 extension CommonMark {
     /// The heading's content moves, unrendered, into an inline wrapper that carries the new
     /// tags, inside a block that ends the line as cmark's heading did.
-    static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper, at position: SourcePosition,
-                             origins: inout [OpaquePointer: NodeOrigin]) {
+    static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper) {
         guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK), let inline = newNode(CMARK_NODE_CUSTOM_INLINE) else { return }
-        origins[inline] = NodeOrigin(position: position, heading: wrapper)
         cmark_node_set_on_enter(inline, wrapper.open)
         cmark_node_set_on_exit(inline, wrapper.close)
         while let child = cmark_node_first_child(node) {

@@ -31,8 +31,7 @@ extension CommonMark {
 
     /// Joins one run into its first node and hands it to the hook, unless no node of it holds a trigger byte.
     static func rewriteRun(startingAt start: OpaquePointer, triggers: ByteTable,
-                                   with hook: (String, TextRunPositions) -> [InlinePiece]?,
-                                   origins: inout [OpaquePointer: NodeOrigin]) {
+                                   with hook: (String, TextRunPositions) -> [InlinePiece]?) {
         // In an image description each text node is a run of its own (see `startsRun`); a run
         // of one node needs no asking.
         let alone = nextInRun(after: start) != nil && isInsideImage(start)
@@ -63,15 +62,14 @@ extension CommonMark {
             }
         }
         // A replaced run's first node goes: only a run left as it is needs the joined text.
-        if !rewrite(textNode: start, literal: text, positions: positions, with: hook, origins: &origins), joined {
+        if !rewrite(textNode: start, literal: text, positions: positions, with: hook), joined {
             cmark_node_set_literal(start, text)
         }
     }
 
     /// Whether the hook's pieces replaced `node` (which is then freed).
     static func rewrite(textNode node: OpaquePointer, literal: String, positions: TextRunPositions,
-                                with hook: (String, TextRunPositions) -> [InlinePiece]?,
-                                origins: inout [OpaquePointer: NodeOrigin]) -> Bool {
+                                with hook: (String, TextRunPositions) -> [InlinePiece]?) -> Bool {
         guard let pieces = hook(literal, positions), pieces != [.text(literal)] else { return false }
         for piece in pieces {
             switch piece {
@@ -81,7 +79,6 @@ extension CommonMark {
                 cmark_node_insert_before(node, new)
             case .wrapped(let open, let text, let close):
                 guard let wrapper = newNode(CMARK_NODE_CUSTOM_INLINE) else { continue }
-                origins[wrapper] = NodeOrigin(position: positions.position(atByte: 0))
                 cmark_node_set_on_enter(wrapper, open)
                 cmark_node_set_on_exit(wrapper, close)
                 if let inner = newNode(CMARK_NODE_TEXT) {

@@ -4,8 +4,7 @@ import Foundation
 // cmark is touched only in this folder. Everything outside it sees Swift values: strings in,
 // strings out, and the hooks of CommonMarkHooks.swift. Every parser, node, iterator and rendered
 // string made here is freed here. This file is the boundary: parse, run the passes, render, free.
-// The passes that change the tree each have a file: text runs, top-level blocks, headings; and
-// CommonMark+Outline.swift reads the final tree for the checker.
+// The passes that change the tree each have a file: text runs, top-level blocks, headings.
 
 enum CommonMark {
     /// Parses `markdown`, runs the hooks over its tree, and renders HTML.
@@ -14,18 +13,8 @@ enum CommonMark {
     /// `<!-- raw HTML omitted -->` and dangerous URLs are dropped. What the hooks add travels in
     /// custom nodes, which cmark always renders.
     static func renderHTML(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> String {
-        render(markdown, unsafeHTML: unsafeHTML, hooks: hooks, outline: false).html
-    }
-
-    /// `renderHTML`, and with `outline` the page's outline, nil when raw HTML is rendered as
-    /// written: then only reading the HTML tells what it holds.
-    static func render(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks,
-                       outline wantsOutline: Bool) -> (html: String, outline: [OutlinePiece]?) {
-        guard let document = parse(markdown) else { return ("", []) }
+        guard let document = parse(markdown) else { return "" }
         defer { cmark_node_free(document) }
-        // Nodes the hooks make have no place in the source: they take the place of what they replace.
-        var origins: [OpaquePointer: NodeOrigin] = [:]
-
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         // One walk before any change: changing a tree under an iterator is not allowed.
         var found = collect(in: document)
@@ -33,7 +22,7 @@ enum CommonMark {
         if let rewriteText = hooks.rewriteText {
             let triggers = ByteTable(hooks.textTriggers)
             for start in found.textRunStarts {
-                rewriteRun(startingAt: start, triggers: triggers, with: rewriteText, origins: &origins)
+                rewriteRun(startingAt: start, triggers: triggers, with: rewriteText)
             }
         }
         if let rewriteLink = hooks.rewriteLink {
@@ -47,8 +36,7 @@ enum CommonMark {
         // Top-level headings' text, read once for both passes below.
         var headingTexts: [OpaquePointer: String] = [:]
         if let replaceBlocks = hooks.replaceBlocks,
-           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks, origins: &origins,
-                                 headingTexts: &headingTexts) {
+           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks, headingTexts: &headingTexts) {
             // A replaced list may have held headings: look again, and trust no address kept from before.
             found.headings = collect(in: document).headings
             headingTexts = [:]
@@ -58,20 +46,13 @@ enum CommonMark {
                 let outline = HeadingOutline(level: Int(cmark_node_get_heading_level(node)), plainText: headingTexts[node] ?? plainText(of: node),
                                              position: position(of: node))
                 if let wrapper = renderHeading(outline) {
-                    wrap(heading: node, in: wrapper, at: outline.position, origins: &origins)
+                    wrap(heading: node, in: wrapper)
                 }
             }
         }
-        let outline = wantsOutline ? self.outline(of: document, rawHTMLAsWritten: unsafeHTML, origins: origins) : nil
-        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", outline) }
+        guard let rendered = cmark_render_html(document, renderOptions) else { return "" }
         defer { free(rendered) }
-        return (String(cString: rendered), outline)
-    }
-
-    /// Where a node the hooks made stands in the source, and the heading it wraps, if it does.
-    struct NodeOrigin {
-        var position: SourcePosition
-        var heading: HeadingWrapper?
+        return String(cString: rendered)
     }
 
     static func parse(_ markdown: String) -> OpaquePointer? {

@@ -17,8 +17,6 @@ struct HeadingOutline: Sendable {
 /// Markup around a heading's rendered content: it replaces cmark's own `<hN>` and `</hN>`.
 /// `open` gives the heading `id`; `close` ends it after a link to `#id` named by its label.
 struct HeadingWrapper: Sendable, Equatable {
-    var level: Int
-    var id: String
     var open: String
     var close: String
 }
@@ -51,23 +49,6 @@ struct BlockReplacement: Sendable {
 struct SourcePosition: Hashable, Sendable {
     var line: Int
     var column: Int
-}
-
-/// What the rendered HTML holds that the link and structure check reads, in document order,
-/// taken from the tree instead of re-reading the HTML: links, images, headings, text inside
-/// links, and the markup the hooks added (heading ids, dates, the criteria table).
-enum OutlinePiece: Sendable {
-    /// HTML a hook added, with the place of what it stands for.
-    case markup(String, SourcePosition)
-    case link(url: String, SourcePosition)
-    case linkEnd
-    case image(url: String, alt: String, SourcePosition)
-    /// A heading, with the id a hook's wrapper gave it (nil: as cmark renders it, without one).
-    case heading(level: Int, id: String?, SourcePosition)
-    /// The end of a heading, after its wrapper's link to itself.
-    case headingEnd(level: Int, selfLinkTo: String?)
-    /// Visible text inside a link: the link has a name.
-    case text
 }
 
 /// Where each part of a run of text was written. cmark splits text at line breaks and at
