@@ -63,7 +63,7 @@ stress:
 leaks:
 	@.ci/install-deps site
 	$(SWIFT) build -c release --sanitize=address --scratch-path .build-asan --product hubsite
-	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-asan/release/hubsite build --output .build/leak-check-public
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/fuzz/lsan-suppressions.txt .build-asan/release/hubsite build --output .build/leak-check-public
 
 # The release: dist/hubsite-VERSION-linux-x86_64.tar.xz, dist/hubsite_VERSION_amd64.deb, SHA256SUMS.
 dist:

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@_spi(Fuzzing) @testable import HubSite
+@testable import HubSite
 
 /// Every input the fuzzers start from (Tests/fuzz/corpus) and every input that once went wrong
 /// or is known to be hostile (Tests/fuzz/regressions), replayed through the same entry points as

@@ -10,9 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-600}"
-# SwiftPM instruments C targets for coverage; the Swift code needs -sanitize=fuzzer itself.
-swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address --scratch-path ../../.build-fuzz 2>&1 | tail -1
+# SwiftPM instruments C targets for coverage; the Swift code needs -sanitize=fuzzer itself. The
+# targets (Sources/hubsite-fuzz/FuzzTargets.swift, a link to the test target's file) reach the
+# library's internal stages with @testable import, which -enable-testing allows in a release build.
+swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+  --scratch-path ../../.build-fuzz 2>&1 | tail -1
 binary=../../.build-fuzz/release/hubsite-fuzz
+export LSAN_OPTIONS="suppressions=$PWD/lsan-suppressions.txt"
 targets=(front-matter markdown template)
 mkdir -p findings work
 started=$(date +%s)

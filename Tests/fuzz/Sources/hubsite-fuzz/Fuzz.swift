@@ -1,5 +1,4 @@
 import Foundation
-@_spi(Fuzzing) import HubSite
 
 /// libFuzzer calls this with each input; HUBSITE_FUZZ_TARGET chooses the stage
 /// (front-matter, markdown or template).

@@ -1,8 +1,9 @@
+@testable import HubSite
+
 /// Entry points for the fuzzers in `Tests/fuzz`: each runs one stage of the pipeline on arbitrary
-/// bytes, as a build would, and must return without crashing, hanging or leaking. Not part of
-/// the API editors or templates see.
-@_spi(Fuzzing)
-public enum FuzzTargets {
+/// bytes, as a build would, and must return without crashing, hanging or leaking. The fuzz package
+/// compiles this same file (a link to it), and FuzzRegressionTests replays its findings.
+enum FuzzTargets {
     static let config = SiteConfig(
         title: "Fuzz", language: "en-GB", baseURL: nil, unsafeHTML: false, publisher: "Fuzz",
         cohort: Cohort(number: 11, firstYear: 2026, applicationsOpen: CalendarDate(year: 2025, month: 12, day: 16)!,
@@ -10,7 +11,7 @@ public enum FuzzTargets {
         stamp: BuildStamp(seconds: 0))
 
     /// Front matter splitting and YAML, as for a content file (and a hub file).
-    public static func frontMatter(_ bytes: [UInt8]) {
+    static func frontMatter(_ bytes: [UInt8]) {
         guard case .success(let file) = SourceFile.decode(bytes, as: "content/hubs/fuzz.md"),
               case .success(let split) = FrontMatterSplit.split(file),
               let yaml = split.yaml else { return }
@@ -23,7 +24,7 @@ public enum FuzzTargets {
     }
 
     /// The Markdown stage with every pass: variables, dates, links, criteria, heading ids, lint.
-    public static func markdown(_ bytes: [UInt8]) {
+    static func markdown(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         var log = DiagnosticLog()
         let stage = MarkdownStage(options: .init(
@@ -35,7 +36,7 @@ public enum FuzzTargets {
 
     /// A template parsed from the first half of the input and rendered with hostile values from the
     /// second. It is also the partial `partials/a`, so `{{> partials/a}}` in it includes itself.
-    public static func template(_ bytes: [UInt8]) {
+    static func template(_ bytes: [UInt8]) {
         let middle = bytes.count / 2
         let source = String(decoding: bytes[..<middle], as: UTF8.self)
         let value = String(decoding: bytes[middle...], as: UTF8.self)

@@ -1,0 +1,1 @@
+../../../HubSiteTests/Support/FuzzTargets.swift
