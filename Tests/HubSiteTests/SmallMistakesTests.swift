@@ -94,6 +94,24 @@ final class SmallMistakesTests: XCTestCase {
         XCTAssertFalse(rollover.stderr.contains("build failed"), rollover.stderr)
     }
 
+    /// `check` builds the sources in memory once; a folder that holds the same files is not
+    /// checked a second time, and one that does not is checked as it is, with a word about it.
+    func testCheckSaysWhenTheFolderIsNotWhatTheSourcesMake() throws {
+        let site = try TestSite()
+        try site.build()
+        let fresh = try HubsiteBinary.run(["check"], in: site.folder)
+        XCTAssertEqual(fresh.status, 0, fresh.stderr)
+        XCTAssertFalse(fresh.stderr.contains("not what the sources make"), fresh.stderr)
+        XCTAssertTrue((fresh.stdout + fresh.stderr).contains("checked "), fresh.stderr)
+        try site.write("---\ntitle: A\n---\n\nNew words.\n", to: "content/accessibility.md")
+        let stale = try HubsiteBinary.run(["check"], in: site.folder)
+        XCTAssertEqual(stale.status, 0, stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("""
+            public/:1:1: warning: this folder is not what the sources make now, so it was checked as it is
+                fix: run `hubsite build` to bring it up to date
+            """), stale.stderr)
+    }
+
     func testCheckReportsSourcesThatNoLongerBuild() throws {
         let site = try TestSite()
         try site.build()

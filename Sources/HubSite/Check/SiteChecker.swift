@@ -45,8 +45,7 @@ public struct SiteChecker: Sendable {
     }
 
     /// Follows every link of `pages` to the site's `paths` and the target pages' ids.
-    /// `listExternal` false leaves the report's external links empty: a build does not show them.
-    func check(pages facts: [String: PageFacts], paths: Set<String>, listExternal: Bool = true) -> Report {
+    func check(pages facts: [String: PageFacts], paths: Set<String>) -> Report {
         // Pages are checked across all cores; where a link was written is only looked up for a broken one.
         let sorted = facts.sorted { $0.key < $1.key }
         let checked = sorted.concurrentMap { page, pageFacts in
@@ -56,7 +55,6 @@ public struct SiteChecker: Sendable {
         var external: [String: ExternalLink] = [:]
         for ((page, _), result) in zip(sorted, checked) {
             diagnostics += result.diagnostics
-            guard listExternal else { continue }
             for (url, place) in result.external {
                 external[url, default: ExternalLink(url: url)].add(page: page, place: place)
             }

@@ -22,6 +22,8 @@ public struct SiteBuilder: Sendable {
         public var files: [OutputFile]
         public var fileCount: Int
         public var warnings: [Diagnostic]
+        /// What the check stage found: its problems (among `warnings`), the external links and the counts.
+        public var report: SiteChecker.Report
         public var timings: [(stage: String, seconds: Double)]
         /// Where the sources wrote what the built pages hold, for `hubsite check`.
         public var sources: SourceFinder
@@ -49,10 +51,10 @@ public struct SiteBuilder: Sendable {
         // reports their broken links too; only broken templates stop the build here.
         guard inputs.rendersPages else { throw BuildFailure(log.all) }
         clock.time("site files") { writeSiteFiles(inputs, into: sink, built: &built, log: &log) }
-        clock.time("check") { check(built, inputs: inputs, log: &log) }
+        let report = clock.time("check") { check(built, inputs: inputs, log: &log) }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
         guard !settings.strict || log.all.isEmpty else { throw BuildFailure(log.all, strict: true) }
-        return Result(site: built.site, files: [], fileCount: built.paths.count, warnings: log.all.sorted(),
+        return Result(site: built.site, files: [], fileCount: built.paths.count, warnings: log.all.sorted(), report: report,
                       timings: clock.timings, sources: inputs.sources)
     }
 
@@ -150,11 +152,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Stage 4: every link and id across the site, and what the prose and the dates say.
-    private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) {
-        let report = SiteChecker(linkOrigins: built.site.linkOrigins, sources: inputs.sources)
-            .check(pages: built.facts, paths: built.paths, listExternal: false)
+    private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) -> SiteChecker.Report {
+        let report = SiteChecker(linkOrigins: built.site.linkOrigins, sources: inputs.sources).check(pages: built.facts, paths: built.paths)
         log.append(contentsOf: report.diagnostics)
         log.append(contentsOf: CohortCheck.diagnostics(for: built.site, today: settings.today))
+        return report
     }
 }
 
