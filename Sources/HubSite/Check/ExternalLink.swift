@@ -11,11 +11,6 @@ public struct ExternalLink: Sendable, Hashable {
         self.pages = pages
         self.places = places
     }
-
-    mutating func add(page: String, place: SourceLocation) {
-        if !pages.contains(page) { pages = (pages + [page]).sorted() }
-        if !places.contains(place) { places = (places + [place]).sorted() }
-    }
 }
 
 /// The ids of an HTML page: what a `#fragment` of a link to it can name.

@@ -52,16 +52,20 @@ public struct SiteChecker: Sendable {
             checkLinks(of: page, pageFacts, pages: facts, paths: paths)
         }
         var diagnostics: [Diagnostic] = []
-        var external: [String: ExternalLink] = [:]
+        // A template's link is on every page: sets, sorted once at the end.
+        var external: [String: (pages: Set<String>, places: Set<SourceLocation>)] = [:]
         for ((page, _), result) in zip(sorted, checked) {
             diagnostics += result.diagnostics
             for (url, place) in result.external {
-                external[url, default: ExternalLink(url: url)].add(page: page, place: place)
+                external[url, default: ([], [])].pages.insert(page)
+                external[url, default: ([], [])].places.insert(place)
             }
         }
         // A template's mistake is found on every page it makes, and reported once.
         return Report(diagnostics: Array(Set(diagnostics)).sorted(),
-                      externalLinks: external.values.sorted { $0.url < $1.url },
+                      externalLinks: external.sorted { $0.key < $1.key }.map {
+                          ExternalLink(url: $0.key, pages: $0.value.pages.sorted(), places: $0.value.places.sorted())
+                      },
                       checkedPages: facts.count, checkedLinks: facts.values.reduce(0) { $0 + $1.links.count })
     }
 
