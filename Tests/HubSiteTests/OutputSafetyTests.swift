@@ -179,9 +179,65 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(again.stderr, "")
         XCTAssertEqual(try leftovers(site), [])
+        // The read-only site is now the previous one: it cannot be written over, so it is not.
+        let third = try HubsiteBinary.run(["build"], in: site.folder, prefix: asUser)
+        XCTAssertEqual(third.status, 0, third.stderr)
+        XCTAssertEqual(third.stderr, "")
+        XCTAssertEqual(try leftovers(site), [])
+    }
+
+    // MARK: - The previous site, written over by the next build
+
+    /// A rebuild rewrites the files of the site before last in place (the same inodes), so that
+    /// it makes and deletes no files; what the new site no longer has is gone from it.
+    func testARebuildWritesOverThePreviousSiteAndKeepsNothingStale() throws {
+        let site = try TestSite(["content/extra.md": "---\ntitle: Extra\n---\n\nWords.\n"])
+        try site.build()
+        let first = try inode(site.output.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("content/extra.md"))
+        try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
+        try site.build()
+        try site.write("a file an editor put in public/", to: "public/notes.txt")
+        try site.build()
+        XCTAssertEqual(try inode(site.output.appendingPathComponent("index.html")), first, "written over, not made anew")
+        try site.assertFile("index.html", contains: "A new overview")
+        XCTAssertFalse(site.exists("extra/index.html"))
+        XCTAssertFalse(site.exists("extra"), "a folder left empty goes too")
+        // The file added to public/ is in the previous site now, and the build after goes without it.
+        XCTAssertFalse(site.exists("notes.txt"))
+        try site.build()
+        XCTAssertFalse(site.exists("notes.txt"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".public.previous/notes.txt").path))
+    }
+
+    /// A link in the previous site to a file elsewhere, symbolic or hard, is never written
+    /// through: the file it leads to keeps what it held.
+    func testARebuildNeverWritesThroughALinkInThePreviousSite() throws {
+        let site = try TestSite()
+        try site.build()
+        try site.build()
+        let previous = site.folder.appendingPathComponent(".public.previous")
+        let kept = site.folder.appendingPathComponent("kept.txt"), linked = site.folder.appendingPathComponent("linked.txt")
+        try Data("the editor's own words\n".utf8).write(to: kept)
+        try Data("linked twice\n".utf8).write(to: linked)
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("index.html"))
+        try FileManager.default.createSymbolicLink(at: previous.appendingPathComponent("index.html"), withDestinationURL: kept)
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("hubs/index.html"))
+        try FileManager.default.linkItem(at: linked, to: previous.appendingPathComponent("hubs/index.html"))
+        try site.build()
+        XCTAssertEqual(try String(contentsOf: kept, encoding: .utf8), "the editor's own words\n")
+        XCTAssertEqual(try String(contentsOf: linked, encoding: .utf8), "linked twice\n")
+        try site.assertFile("index.html", contains: "Overview")
+        try site.assertFile("hubs/index.html", contains: "<h1")
     }
 
     // MARK: - Helpers
+
+    private func inode(_ file: URL) throws -> UInt64 {
+        var status = stat()
+        guard lstat(file.path, &status) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return UInt64(status.st_ino)
+    }
 
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
@@ -195,9 +251,10 @@ final class OutputSafetyTests: XCTestCase {
         return files
     }
 
-    /// What hubsite keeps beside public/: nothing once a build is over.
+    /// What hubsite keeps beside public/ once a build is over: nothing but the previous site,
+    /// which the next build writes over (see the tests of `.public.previous` above).
     private func leftovers(_ site: TestSite) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public") && $0 != ".public.previous" }.sorted()
     }
 
     private func stagingHoldsMarker(_ site: TestSite) -> Bool {

@@ -20,7 +20,7 @@ extension SiteBuilder {
             throw BuildFailure(error.diagnostics + transaction.notes, strict: error.strict)
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        try transaction.commit()
+        try transaction.commit(written: sink.written)
         result.timings.append(("replace output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         result.warnings += transaction.notes
         return result

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Names of the files hubsite keeps beside an output folder `public`: `.public.lock`,
-/// `.public.staging-PID`, `.public.old-PID`.
+/// `.public.staging-PID`, `.public.old-PID`, `.public.previous`.
 enum OutputPaths {
     static func sibling(of output: String, suffix: String) -> String {
         let url = URL(fileURLWithPath: output)
@@ -10,6 +10,11 @@ enum OutputPaths {
 
     static func staging(of output: String) -> String {
         sibling(of: output, suffix: "staging-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// The site before the current one, which the next build writes over (see PreviousSite).
+    static func previous(of output: String) -> String {
+        sibling(of: output, suffix: "previous")
     }
 
     static func old(of output: String) -> String {

@@ -32,6 +32,10 @@ final class FolderSink: OutputSink {
     // NSLock rather than Mutex: ThreadSanitizer understands pthread locks, not Mutex's futex.
     private let lock = NSLock()
     nonisolated(unsafe) private var madeFolders: Set<String> = []
+    nonisolated(unsafe) private var writtenPaths: Set<String> = []
+
+    /// Every file written, relative to the folder.
+    var written: Set<String> { lock.withLock { writtenPaths } }
 
     init(folder: URL) {
         self.folder = folder.path
@@ -56,6 +60,7 @@ final class FolderSink: OutputSink {
                 offset += written
             }
         }
+        lock.withLock { _ = writtenPaths.insert(file.path) }
     }
 
     /// `mkdir -p`, remembering what exists so each folder costs one system call.

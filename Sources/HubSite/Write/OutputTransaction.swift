@@ -11,6 +11,8 @@ public final class OutputTransaction: @unchecked Sendable {
     /// The output folder as messages show it: as the user wrote it.
     public let display: String
     let staging: String
+    /// What the staging folder held when it was made from the previous site.
+    private let reused: PreviousSite.Contents?
     /// Warnings about what an interrupted earlier build left, and what this one did with it.
     public private(set) var notes: [Diagnostic]
 
@@ -23,7 +25,7 @@ public final class OutputTransaction: @unchecked Sendable {
     }
 
     /// Checks that `output` may be replaced, takes its lock, recovers what an interrupted build
-    /// left beside it, and makes an empty staging folder.
+    /// left beside it, and makes the staging folder: the previous site to write over, or a new one.
     public init(output: URL, source: URL, display: String) throws(BuildFailure) {
         self.output = output.standardizedFileURL.path
         self.display = display
@@ -38,7 +40,8 @@ public final class OutputTransaction: @unchecked Sendable {
         lock = try OutputLock.acquire(for: self.output, display: display)
         notes = OutputLeftovers.recover(output: self.output, display: display)
         staging = OutputPaths.staging(of: self.output)
-        guard mkdir(staging, 0o755) == 0 else {
+        reused = PreviousSite.reuse(OutputPaths.previous(of: self.output), as: staging)
+        guard reused != nil || mkdir(staging, 0o755) == 0 else {
             let reason = SystemError.describe(errno)
             lock.release()
             throw BuildFailure([Diagnostic(at: SourceLocation(file: display), "cannot write the site beside \(display): \(reason)",
@@ -46,8 +49,9 @@ public final class OutputTransaction: @unchecked Sendable {
         }
     }
 
-    /// Puts the finished staging folder in the output folder's place.
-    public func commit() throws(BuildFailure) {
+    /// Puts the finished staging folder in the output folder's place. `written` is every file
+    /// the build wrote, relative to it: anything else a reused previous site held goes.
+    public func commit(written: Set<String>) throws(BuildFailure) {
         state.lock()
         defer { state.unlock() }
         guard phase == .writing else {
@@ -55,6 +59,7 @@ public final class OutputTransaction: @unchecked Sendable {
         }
         defer { lock.release() }
         do {
+            if let reused { PreviousSite.prune(staging, contents: reused, keeping: written) }
             try OutputMarker.write(into: staging)
             try swapIntoPlace()
         } catch {
@@ -93,9 +98,10 @@ public final class OutputTransaction: @unchecked Sendable {
             return
         }
         let old = OutputPaths.old(of: output)
+        let previous = OutputPaths.previous(of: output)
         if hubsite_exchange(staging, output) == 0 {
-            // The staging name now holds the previous site.
-            if rename(staging, old) != 0 { _ = OutputLeftovers.remove(staging) }
+            // The staging name now holds the previous site: kept for the next build to write over.
+            if rename(staging, previous) != 0, rename(staging, old) != 0 { _ = OutputLeftovers.remove(staging) }
         } else if [ENOSYS, EINVAL, ENOTSUP, EOPNOTSUPP].contains(errno) {
             // No swap in one step on this file system: two renames. Should the process die
             // between them, the next build finds the previous site at `old` and puts it back.
@@ -105,6 +111,7 @@ public final class OutputTransaction: @unchecked Sendable {
                 _ = rename(old, output)
                 throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
             }
+            if rename(old, previous) == 0 { return }
         } else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
