@@ -39,7 +39,7 @@ reload-latency:
 	$(RELEASE_BUILD)
 	python3 Tests/serve/reload_latency.py --hubsite $(HUBSITE_RELEASE)
 
-# Build speed against Hugo, cmark's floor and the dependencies' floor (installs Hugo; on the disk and on tmpfs, about 8 minutes).
+# Build speed against Hugo, cmark's floor and the dependencies' floor (installs Hugo; on the disk and on tmpfs, first builds and rebuilds, about 15 minutes).
 bench:
 	@.ci/install-deps site
 	$(RELEASE_BUILD)
