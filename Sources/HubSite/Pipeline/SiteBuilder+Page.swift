@@ -52,10 +52,10 @@ extension SiteBuilder {
                             checker: SiteChecker) -> (OutputFile, SiteChecker.PageFacts) {
         let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth), shared: shared)
         let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
-        let body = Array(page.body.html.utf8)
+        var body = page.body.html
         let start = body.isEmpty ? nil : file.contents.withUnsafeBufferPointer { html in
-            body.withUnsafeBufferPointer { TextBytes.firstIndex(of: $0, in: html) }
+            body.withUTF8 { TextBytes.firstIndex(of: $0, in: html) }
         }
-        return (file, checker.scan(file, body: start.map { .init(range: $0..<($0 + body.count), places: page.body.places) }))
+        return (file, checker.scan(file, body: start.map { .init(range: $0..<($0 + body.utf8.count), places: page.body.places) }))
     }
 }
