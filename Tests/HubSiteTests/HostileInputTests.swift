@@ -105,7 +105,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertFalse(site.exists("folder/index.html"))
         let bytes = SourceFile.readBytes(atPath: site.folder.appendingPathComponent("content/folder.md").path)
         guard case .failure(let problem) = bytes else { return XCTFail("a folder was read as a file") }
-        XCTAssertEqual(problem.message, "this is no longer a file (it was replaced by a folder or something else during the build)")
+        XCTAssertEqual(problem.message, "this is no longer a file (it was replaced by a folder during the build)")
     }
 
     func testReadingAFileThatGrowsGetsAllOfIt() throws {

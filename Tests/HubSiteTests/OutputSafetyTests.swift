@@ -179,56 +179,128 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(again.stderr, "")
         XCTAssertEqual(try leftovers(site), [])
-        // The read-only site is now the previous one: it cannot be written over, so it is not.
-        let third = try HubsiteBinary.run(["build"], in: site.folder, prefix: asUser)
-        XCTAssertEqual(third.status, 0, third.stderr)
-        XCTAssertEqual(third.stderr, "")
+    }
+
+    // MARK: - Nothing beside public/ is touched unless it is hubsite's
+
+    /// Each build writes a new staging folder: a link named like the site before last, which
+    /// earlier versions kept, is never written through, and public/ stays a real folder.
+    func testALinkBesidePublicIsNeverWrittenThrough() throws {
+        let site = try TestSite()
+        try site.build()
+        let elsewhere = site.folder.appendingPathComponent("elsewhere")
+        try site.write("the editor's own words\n", to: "elsewhere/notes.txt")
+        try FileManager.default.createSymbolicLink(at: site.folder.appendingPathComponent(".public.previous"), withDestinationURL: elsewhere)
+        // A link with the very name of this build's staging folder stops the build, untouched.
+        let staging = site.folder.appendingPathComponent(".public.staging-\(getpid())")
+        try FileManager.default.createSymbolicLink(at: staging, withDestinationURL: elsewhere)
+        XCTAssertThrowsError(try SiteBuilder(source: site.folder).build(into: site.output, display: "public/")) { error in
+            XCTAssertEqual((error as? BuildFailure)?.errors.first?.message,
+                           "cannot make the folder \(staging.path) to write the site in: something that is not hubsite's is in the way")
+        }
+        try FileManager.default.removeItem(at: staging)
+        try site.build()
+        try site.build()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), ["notes.txt"])
+        XCTAssertEqual(try String(contentsOf: elsewhere.appendingPathComponent("notes.txt"), encoding: .utf8), "the editor's own words\n")
+        var status = stat()
+        XCTAssertEqual(lstat(site.output.path, &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFDIR, "public/ is a folder, not a link")
+        try site.assertFile("index.html", contains: "Overview")
+    }
+
+    /// A leftover is removed only when its name is exactly hubsite's, with a process number,
+    /// and it carries hubsite's marker: someone's backup beside public/ stays.
+    func testOnlyHubsitesOwnLeftoversAreRemoved() throws {
+        let site = try TestSite()
+        try site.build()
+        for name in [".public.old-backup-2025", ".public.staging-1234", ".public.old-12x", ".public.staging-"] {
+            try site.write("keep me\n", to: "\(name)/thesis.txt")
+        }
+        try site.write("keep me too\n", to: ".public.old-99/.hubsite-output-notes")
+        try site.write(OutputMarker.contents, to: ".public.staging-4321/.hubsite-output")
+        try site.write("half a page", to: ".public.staging-4321/index.html")
+        let result = try HubsiteBinary.run(["build"], in: site.folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "public/:1:1: warning: removed .public.staging-4321, left beside public/ by an interrupted build\n")
+        XCTAssertEqual(try leftovers(site), [".public.old-12x", ".public.old-99", ".public.old-backup-2025", ".public.staging-", ".public.staging-1234"])
+        for name in [".public.old-backup-2025", ".public.staging-1234", ".public.old-12x", ".public.staging-"] {
+            XCTAssertEqual(try String(contentsOf: site.folder.appendingPathComponent("\(name)/thesis.txt"), encoding: .utf8), "keep me\n")
+        }
+    }
+
+    /// A killed build's staging folder is half a site: it is removed, never put back as the site,
+    /// even when public/ is missing and the build after fails.
+    func testAStagingFolderIsNeverPutBackAsTheSite() throws {
+        let site = try TestSite()
+        try site.build()
+        try FileManager.default.moveItem(at: site.output, to: site.folder.appendingPathComponent(".public.staging-777"))
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent(".public.staging-777/hubs"))
+        try site.write("---\ntitle: Broken\n", to: "content/broken.md")
+        let result = try HubsiteBinary.run(["build"], in: site.folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("public/:1:1: warning: removed .public.staging-777, left beside public/ by an interrupted build"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("put back"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
         XCTAssertEqual(try leftovers(site), [])
     }
 
-    // MARK: - The previous site, written over by the next build
-
-    /// A rebuild rewrites the files of the site before last in place (the same inodes), so that
-    /// it makes and deletes no files; what the new site no longer has is gone from it.
-    func testARebuildWritesOverThePreviousSiteAndKeepsNothingStale() throws {
-        let site = try TestSite(["content/extra.md": "---\ntitle: Extra\n---\n\nWords.\n"])
-        try site.build()
-        let first = try inode(site.output.appendingPathComponent("index.html"))
-        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("content/extra.md"))
-        try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
-        try site.build()
-        try site.write("a file an editor put in public/", to: "public/notes.txt")
-        try site.build()
-        XCTAssertEqual(try inode(site.output.appendingPathComponent("index.html")), first, "written over, not made anew")
-        try site.assertFile("index.html", contains: "A new overview")
-        XCTAssertFalse(site.exists("extra/index.html"))
-        XCTAssertFalse(site.exists("extra"), "a folder left empty goes too")
-        // The file added to public/ is in the previous site now, and the build after goes without it.
-        XCTAssertFalse(site.exists("notes.txt"))
-        try site.build()
-        XCTAssertFalse(site.exists("notes.txt"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".public.previous/notes.txt").path))
+    /// Another process that puts a link into the staging folder while the build writes it: the
+    /// build never writes through it, and a folder holding it is never published.
+    func testALinkPutIntoTheStagingFolderDuringTheBuildIsNeverWrittenThroughNorPublished() throws {
+        for (name, message) in [("index.html", "cannot write index.html: File exists"),
+                                ("elsewhere", "something other than this build put elsewhere into the folder it wrote the site in")] {
+            let site = try TestSite()
+            try site.build()
+            let before = try snapshot(site.output)
+            let victim = site.folder.appendingPathComponent("victim.txt")
+            try Data("the editor's own words\n".utf8).write(to: victim)
+            let strace = try HubsiteBinary.strace()
+            // The staging folder is the build's first mkdir: held there, the link goes in first.
+            let build = HubsiteBinary.start(["build"], in: site.folder, prefix: [
+                strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=mkdir,mkdirat", "-e", "inject=mkdir,mkdirat:delay_exit=1500000:when=1"])
+            try build.run()
+            var staging: URL?
+            try waitUntil("the staging folder") {
+                staging = ((try? self.leftovers(site)) ?? []).first { $0.hasPrefix(".public.staging-") }.map { site.folder.appendingPathComponent($0) }
+                return staging != nil
+            }
+            try FileManager.default.createSymbolicLink(at: try XCTUnwrap(staging).appendingPathComponent(name), withDestinationURL: victim)
+            build.waitUntilExit()
+            let stderr = String(decoding: (build.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertEqual(build.terminationStatus, 1, stderr)
+            XCTAssertTrue(stderr.contains(message), stderr)
+            XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "the editor's own words\n")
+            XCTAssertEqual(try snapshot(site.output), before, "public/ was left as it was")
+            XCTAssertEqual(try leftovers(site), [])
+        }
     }
 
-    /// A link in the previous site to a file elsewhere, symbolic or hard, is never written
-    /// through: the file it leads to keeps what it held.
-    func testARebuildNeverWritesThroughALinkInThePreviousSite() throws {
+    /// The lock file is never written through, and holds exactly the process number of the build.
+    func testTheLockIsNeverWrittenThroughAndHoldsOnlyTheBuildsNumber() throws {
         let site = try TestSite()
-        try site.build()
-        try site.build()
-        let previous = site.folder.appendingPathComponent(".public.previous")
-        let kept = site.folder.appendingPathComponent("kept.txt"), linked = site.folder.appendingPathComponent("linked.txt")
-        try Data("the editor's own words\n".utf8).write(to: kept)
-        try Data("linked twice\n".utf8).write(to: linked)
-        try FileManager.default.removeItem(at: previous.appendingPathComponent("index.html"))
-        try FileManager.default.createSymbolicLink(at: previous.appendingPathComponent("index.html"), withDestinationURL: kept)
-        try FileManager.default.removeItem(at: previous.appendingPathComponent("hubs/index.html"))
-        try FileManager.default.linkItem(at: linked, to: previous.appendingPathComponent("hubs/index.html"))
-        try site.build()
-        XCTAssertEqual(try String(contentsOf: kept, encoding: .utf8), "the editor's own words\n")
-        XCTAssertEqual(try String(contentsOf: linked, encoding: .utf8), "linked twice\n")
-        try site.assertFile("index.html", contains: "Overview")
-        try site.assertFile("hubs/index.html", contains: "<h1")
+        let victim = site.folder.appendingPathComponent("victim.txt")
+        try Data("the editor's own words\n".utf8).write(to: victim)
+        let lock = site.folder.appendingPathComponent(".public.lock")
+        try FileManager.default.createSymbolicLink(at: lock, withDestinationURL: victim)
+        let refused = try HubsiteBinary.run(["build"], in: site.folder)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.hasPrefix("public/:1:1: error: cannot use the lock file \(lock.path): it is not a plain file (a link, a folder or a device)\n"
+                                               + "    fix: remove \(lock.path) (hubsite makes it anew)"), refused.stderr)
+        XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "the editor's own words\n")
+        // A lock file left by a killed build with a longer process number is emptied first.
+        try FileManager.default.removeItem(at: lock)
+        try Data("4194300123\n".utf8).write(to: lock)
+        let strace = try HubsiteBinary.strace()
+        let build = HubsiteBinary.start(["build"], in: site.folder,
+                                        prefix: [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2,rename", "-e", "inject=renameat2,rename:delay_enter=1000000:when=1"])
+        try build.run()
+        try waitUntil("the build reaches the swap") { self.stagingHoldsMarker(site) && (try? String(contentsOf: lock, encoding: .utf8))?.hasPrefix("4194300123") == false }
+        let written = try String(contentsOf: lock, encoding: .utf8)
+        build.waitUntilExit()
+        XCTAssertEqual(build.terminationStatus, 0)
+        XCTAssertNotNil(written.wholeMatch(of: /[0-9]+\n/), written)
+        XCTAssertEqual(try leftovers(site), [])
     }
 
     // MARK: - Helpers
@@ -251,8 +323,7 @@ final class OutputSafetyTests: XCTestCase {
         return files
     }
 
-    /// What hubsite keeps beside public/ once a build is over: nothing but the previous site,
-    /// which the next build writes over (see the tests of `.public.previous` above).
+    /// What is beside public/: nothing once a build is over.
     private func leftovers(_ site: TestSite) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: site.folder.path).filter { $0.hasPrefix(".public") && $0 != ".public.previous" }.sorted()
     }

@@ -3,8 +3,15 @@
 public enum CohortCheck {
     public static func diagnostics(for site: Site, today: CalendarDate?) -> [Diagnostic] {
         var found = site.pages.flatMap(\.body.lint)
-        guard let today else { return found.sorted() }
         let cohort = site.config.cohort
+        // new-cohort archives the sheet, then moves site.yml on: killed in between, the
+        // current cohort is archived and its sheet lists itself as a previous cohort.
+        for archive in site.archives where archive.number >= cohort.number {
+            found.append(Diagnostic(at: SourceLocation(file: "content/" + archive.path),
+                                    "cohort \(archive.number) is archived, but site.yml is still for cohort \(cohort.number): `hubsite new-cohort` was stopped before it finished",
+                                    fix: "remove content/archive/cohort-\(archive.number)/ and run `hubsite new-cohort` again"))
+        }
+        guard let today else { return found.sorted() }
         if cohort.applicationsClose < today {
             found.append(Diagnostic(.warning, at: SourceLocation(file: "site.yml"),
                                     "cohort \(cohort.number)'s application deadline, \(cohort.applicationsClose.text), has passed",

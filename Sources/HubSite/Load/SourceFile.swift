@@ -35,14 +35,21 @@ struct SourceFile: Sendable {
     /// the file may have been deleted, renamed or replaced by a folder.
     static func readBytes(atPath path: String) -> Result<[UInt8], ReadProblem> {
         // Links are not followed: one could lead outside the site's folder.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // Nor does it wait: opening a named pipe (FIFO) would block until something writes to it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(problem(errno)) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(problem(errno)) }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            return .failure(ReadProblem(message: "this is no longer a file (it was replaced by a folder or something else during the build)",
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            return .failure(ReadProblem(message: "this is no longer a file (it was replaced by a folder during the build)",
                                         fix: "put the file back, then build again"))
+        default:
+            return .failure(ReadProblem(message: "this is not a plain file but a named pipe, a socket or a device, which hubsite does not read",
+                                        fix: "replace it with a plain file"))
         }
         // One read of the size fstat gave, plus one byte to see the end of the file in the same call.
         let expected = max(Int(status.st_size), 0)
@@ -71,6 +78,32 @@ struct SourceFile: Sendable {
         return failure == 0 ? .success(bytes) : .failure(problem(failure))
     }
 
+    /// Replaces a source file in one step (a new file renamed over it), keeping its mode and
+    /// owner, and never writing through a link.
+    static func replace(atPath path: String, with contents: Data) throws {
+        var original = stat()
+        guard lstat(path, &original) == 0, original.st_mode & S_IFMT == S_IFREG else { throw NoFollow.posixError(lstat(path, &original) == 0 ? EINVAL : errno) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let temporary = folder + "/." + URL(fileURLWithPath: path).lastPathComponent + ".new-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw NoFollow.posixError() }
+        do {
+            defer { close(descriptor) }
+            try NoFollow.writeAll(contents, to: descriptor)
+            // Only root may give a file away; anyone else's file keeps its owner anyway.
+            _ = fchown(descriptor, original.st_uid, original.st_gid)
+            guard fchmod(descriptor, original.st_mode & 0o7777) == 0, fsync(descriptor) == 0 else { throw NoFollow.posixError() }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw NoFollow.posixError(code)
+        }
+    }
+
     private static func problem(_ code: Int32) -> ReadProblem {
         switch code {
         case ENOENT, ENOTDIR:
@@ -91,7 +124,10 @@ struct SourceFile: Sendable {
 
     static func decode(_ bytes: [UInt8], as path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Some tools add a byte-order mark to a file that has one already.
+        var marks = 0
+        while bytes[(marks * 3)...].starts(with: [0xEF, 0xBB, 0xBF]) { marks += 1 }
+        if marks > 0 { bytes.removeFirst(marks * 3) }
         // UTF-16 without a byte-order mark is valid UTF-8 (letters with zero bytes between them),
         // so it would read as a page with no front matter: say what it is instead.
         if isUTF16(bytes) {

@@ -11,7 +11,7 @@ extension SiteBuilder {
     /// The same, into a transaction the caller holds, so that it can abandon it on Ctrl-C.
     @discardableResult
     public func build(into transaction: OutputTransaction) throws(BuildFailure) -> Result {
-        let sink = FolderSink(folder: URL(fileURLWithPath: transaction.staging))
+        let sink = FolderSink(root: transaction.stagingFolder)
         var result: Result
         do {
             result = try run(into: sink, keepBodies: false)

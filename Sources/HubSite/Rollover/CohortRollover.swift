@@ -74,27 +74,41 @@ public struct CohortRollover: Sendable {
     }
 
     /// Writes the plan, then builds the new site; if that build fails, puts everything back.
+    /// The archive is made whole under a hidden name and renamed into place before `site.yml`
+    /// is replaced in one step: killed in between, the next build finds the current cohort
+    /// archived and says how to finish (CohortCheck).
     public func apply(_ plan: Plan) throws(BuildFailure) {
         let siteFile = source.appendingPathComponent("site.yml")
         let archiveFolder = source.appendingPathComponent("content/archive/cohort-\(plan.from.number)")
+        let incomplete = source.appendingPathComponent("content/archive/.cohort-\(plan.from.number).incomplete-\(getpid())")
         let original: Data
         do {
             original = try Data(contentsOf: siteFile)
+        } catch {
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: "site.yml"), "cannot read site.yml: \(SystemError.describe(error))",
+                                           fix: "check that you may read it; nothing was changed")])
+        }
+        var archived = false
+        do {
             for file in plan.archive {
-                let url = source.appendingPathComponent(file.path)
+                let relative = file.path.dropFirst("content/archive/cohort-\(plan.from.number)/".count)
+                let url = incomplete.appendingPathComponent(String(relative))
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents).write(to: url)
             }
-            try Data(plan.siteYML.utf8).write(to: siteFile, options: .atomic)
+            try FileManager.default.moveItem(at: incomplete, to: archiveFolder)
+            archived = true
+            try SourceFile.replace(atPath: siteFile.path, with: Data(plan.siteYML.utf8))
         } catch {
-            try? FileManager.default.removeItem(at: archiveFolder)
-            throw BuildFailure([Diagnostic(at: SourceLocation(file: "site.yml"), "cannot write the new cohort: \(error.localizedDescription)",
+            try? FileManager.default.removeItem(at: incomplete)
+            if archived { try? FileManager.default.removeItem(at: archiveFolder) }
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: "site.yml"), "cannot write the new cohort: \(SystemError.describe(error))",
                                            fix: "check that the site's folder is writable; nothing was changed")])
         }
         do {
             _ = try SiteBuilder(source: source).render()
         } catch {
-            try? original.write(to: siteFile, options: .atomic)
+            try? SourceFile.replace(atPath: siteFile.path, with: original)
             try? FileManager.default.removeItem(at: archiveFolder)
             throw BuildFailure(error.diagnostics + [Diagnostic(at: SourceLocation(file: "site.yml"),
                 "the site for cohort \(plan.to.number) does not build, so nothing was changed", fix: "fix the errors above and run it again")])
@@ -128,9 +142,25 @@ public struct CohortRollover: Sendable {
         change("applications_open") { Self.date(new.applicationsOpen, like: $0) }
         change("applications_close") { Self.date(new.applicationsClose, like: $0) }
         let text = YAMLScalarEdit.apply(edits, to: file.text)
+        try Self.verify(edits, keys: ["number", "year1", "year2", "applications_open", "applications_close"].filter { cohort.node($0)?.string != nil },
+                        madeIn: text)
         // Reading made every line end in "\n"; a file written with "\r\n" keeps them.
         let windowsLines = Data(bytes).firstRange(of: Data("\r\n".utf8)) != nil
         return (windowsLines ? text.replacingOccurrences(of: "\n", with: "\r\n") : text, changes)
+    }
+
+    /// Every edit reported must be in the new text: the values read back must be the new ones.
+    /// A value new-cohort cannot change in place (in a `{…}` mapping, behind an anchor, folded
+    /// over lines) stops it before anything is written.
+    private static func verify(_ edits: [YAMLScalarEdit], keys: [String], madeIn text: String) throws(BuildFailure) {
+        var log = DiagnosticLog()
+        let cohort = YAMLMap.parse(text, file: "site.yml", firstLine: 1, log: &log)?.map("cohort", log: &log)
+        for (edit, key) in zip(edits, keys) where cohort?.node(key)?.string != edit.newValue {
+            throw BuildFailure([Diagnostic(
+                at: SourceLocation(file: "site.yml", line: edit.line, column: edit.column),
+                "new-cohort cannot change cohort.\(key) where it is written (inside {…}, behind an anchor, or over several lines), so nothing was changed",
+                fix: "write it on a line of its own under cohort:, as `  \(key): \(edit.oldValue)`, then run new-cohort again")])
+        }
     }
 
     /// "2026/27" → "2027/28", "2026/2027" → "2027/2028", "2026-27" → "2027-28".

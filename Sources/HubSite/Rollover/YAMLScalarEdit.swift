@@ -14,7 +14,10 @@ struct YAMLScalarEdit {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for edit in edits where edit.line >= 1 && edit.line <= lines.count {
             var bytes = Array(lines[edit.line - 1].utf8)
-            let start = min(max(edit.column - 1, 0), bytes.count)
+            // Yams counts columns in characters (Unicode scalars), the edit works on bytes.
+            let scalars = lines[edit.line - 1].unicodeScalars
+            let start = scalars.indices.dropFirst(max(edit.column - 1, 0)).first.map { scalars[..<$0].reduce(0) { $0 + UTF8.width($1) } }
+                ?? bytes.count
             var end = start
             var replacement = Array(edit.newValue.utf8)
             if start < bytes.count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") {
@@ -25,7 +28,7 @@ struct YAMLScalarEdit {
                 replacement = [quote] + replacement + [quote]
             } else {
                 let old = Array(edit.oldValue.utf8)
-                guard bytes[start...].starts(with: old) else { continue }
+                guard start < bytes.count, bytes[start...].starts(with: old) else { continue }
                 end = start + old.count
             }
             bytes.replaceSubrange(start..<end, with: replacement)

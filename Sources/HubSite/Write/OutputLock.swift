@@ -9,25 +9,33 @@ final class OutputLock: Sendable {
 
     /// Takes the lock for `output`, or says which process holds it.
     static func acquire(for output: String, display: String) throws(BuildFailure) -> OutputLock {
-        let path = OutputPaths.sibling(of: output, suffix: "lock")
+        let path = OutputPaths.lock(of: output)
+        let location = SourceLocation(file: display)
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                throw BuildFailure([Diagnostic(at: SourceLocation(file: display), "cannot create the lock file \(path): \(SystemError.describe(errno))",
-                                               fix: "check that the folder holding \(display) is writable")])
+            // Never through a link: `.public.lock` leading to someone's file must not become a PID.
+            let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+            var held = stat()
+            guard descriptor >= 0, fstat(descriptor, &held) == 0, held.st_mode & S_IFMT == S_IFREG else {
+                let reason = descriptor >= 0 || errno == ELOOP ? "it is not a plain file (a link, a folder or a device)" : SystemError.describe(errno)
+                if descriptor >= 0 { close(descriptor) }
+                throw BuildFailure([Diagnostic(at: location, "cannot use the lock file \(path): \(reason)",
+                                               fix: "remove \(path) (hubsite makes it anew), or check that the folder holding \(display) is writable")])
             }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                var bytes = [UInt8](repeating: 0, count: 32)
+                let count = max(0, pread(descriptor, &bytes, bytes.count, 0))
                 close(descriptor)
-                let who = holder.isEmpty ? "another hubsite build" : "another hubsite build (process \(holder))"
-                throw BuildFailure([Diagnostic(at: SourceLocation(file: display), "\(who) is writing \(display) right now",
+                let holder = String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let who = holder.allSatisfy(\.isNumber) && !holder.isEmpty ? "another hubsite build (process \(holder))" : "another hubsite build"
+                throw BuildFailure([Diagnostic(at: location, "\(who) is writing \(display) right now",
                                                fix: "wait for it to finish, then build again; this build changed nothing")])
             }
             // The holder before us removes the file as it lets go: lock the file that is there now.
-            var held = stat(), current = stat()
-            if fstat(descriptor, &held) == 0, stat(path, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
-                let pid = "\(ProcessInfo.processInfo.processIdentifier)\n"
-                _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+            var current = stat()
+            if lstat(path, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
+                // Emptied first: a shorter process number must not be written over a longer one.
+                _ = ftruncate(descriptor, 0)
+                _ = try? NoFollow.writeAll(Array("\(ProcessInfo.processInfo.processIdentifier)\n".utf8), to: descriptor)
                 return OutputLock(path: path, descriptor: descriptor)
             }
             close(descriptor)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The file every build leaves in its output folder. hubsite replaces a folder whole, so it
-/// replaces only a folder that holds this file: one it made itself. An `index.html` is no
-/// proof: someone's blog or thesis folder has one too.
+/// The file every build leaves in its output folder. hubsite replaces or removes a folder only
+/// when it holds this file: one it made itself. An `index.html` is no proof: someone's blog
+/// or thesis folder has one too.
 public enum OutputMarker {
     public static let fileName = ".hubsite-output"
     private static let formatPrefix = "hubsite output folder, format "
@@ -15,12 +15,16 @@ public enum OutputMarker {
 
         """
 
+    /// True when `folder` is a folder, not a link, holding the marker as a regular file.
     static func isPresent(in folder: String) -> Bool {
-        guard let text = try? String(contentsOfFile: folder + "/" + fileName, encoding: .utf8) else { return false }
-        return text.hasPrefix(formatPrefix)
+        var status = stat()
+        guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+              let bytes = NoFollow.readRegularFile(atPath: folder + "/" + fileName, limit: 256) else { return false }
+        return bytes.starts(with: Data(formatPrefix.utf8))
     }
 
-    static func write(into folder: String) throws {
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: folder + "/" + fileName))
+    /// Writes the marker into the open folder `folder`, which must not hold one yet.
+    static func write(into folder: Int32) throws {
+        try NoFollow.writeNewFile(fileName, in: folder, contents: Array(contents.utf8))
     }
 }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
-#endif
 import Foundation
 
 /// Where built files go as soon as they are made, so a build never holds the whole site in
@@ -25,53 +18,35 @@ final class MemorySink: OutputSink {
     var sortedFiles: [OutputFile] { lock.withLock { files }.sorted { $0.path < $1.path } }
 }
 
-/// Writes each file into a folder with POSIX calls, from any thread. Not FileManager and
-/// `Data.write`: with them a 10,000-page build on ext4 took 1.2 × as long (Tests/bench/README.md).
+/// Writes each file as a new file into a freshly made folder, from any thread, relative to
+/// the folder's open descriptor and never through a link (NoFollow). POSIX calls rather than
+/// FileManager and `Data.write`: with them a 10,000-page build on ext4 took 1.2 × as long
+/// (Tests/bench/README.md).
 final class FolderSink: OutputSink {
-    let folder: String
+    private let root: Int32
     // NSLock rather than Mutex: ThreadSanitizer understands pthread locks, not Mutex's futex.
     private let lock = NSLock()
-    nonisolated(unsafe) private var madeFolders: Set<String> = []
     nonisolated(unsafe) private var writtenPaths: Set<String> = []
 
     /// Every file written, relative to the folder.
     var written: Set<String> { lock.withLock { writtenPaths } }
 
-    init(folder: URL) {
-        self.folder = folder.path
+    /// `root` is an open descriptor of the folder; the caller keeps it open while the sink is used.
+    init(root: Int32) {
+        self.root = root
     }
 
     func write(_ file: OutputFile) throws {
-        let path = folder + "/" + file.path
-        if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            try makeFolders(folder + "/" + file.path[..<slash])
+        var names = file.path.split(separator: "/").map(String.init)
+        guard let name = names.popLast() else { throw NoFollow.posixError(EINVAL) }
+        var opened: [Int32] = []
+        defer { opened.forEach { close($0) } }
+        var folder = root
+        for component in names {
+            folder = try NoFollow.folder(component, in: folder, create: true)
+            opened.append(folder)
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        try file.contents.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
-        }
+        try NoFollow.writeNewFile(name, in: folder, contents: file.contents)
         lock.withLock { _ = writtenPaths.insert(file.path) }
-    }
-
-    /// `mkdir -p`, remembering what exists so each folder costs one system call.
-    private func makeFolders(_ path: String) throws {
-        if lock.withLock({ madeFolders.contains(path) }) { return }
-        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8[..<slash].count > folder.utf8.count {
-            try makeFolders(String(path[..<slash]))
-        }
-        if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        lock.withLock { _ = madeFolders.insert(path) }
     }
 }

@@ -2,17 +2,17 @@ import CFileSwap
 import Foundation
 
 /// Replaces an output folder so that it is the old site or the new one at every instant,
-/// whatever stops the process: the build writes into a staging folder beside it, and the two
-/// are swapped in one step when the whole build succeeded. A failed or interrupted build leaves
-/// the output folder as it was.
+/// whatever stops the process: the build writes into a staging folder of its own beside it,
+/// and the two are swapped in one step when the whole build succeeded. A failed or interrupted
+/// build leaves the output folder as it was.
 public final class OutputTransaction: @unchecked Sendable {
     /// The output folder, absolute.
     public let output: String
     /// The output folder as messages show it: as the user wrote it.
     public let display: String
     let staging: String
-    /// What the staging folder held when it was made from the previous site.
-    private let reused: PreviousSite.Contents?
+    /// The staging folder, open: every file is written relative to it.
+    let stagingFolder: Int32
     /// Warnings about what an interrupted earlier build left, and what this one did with it.
     public private(set) var notes: [Diagnostic]
 
@@ -25,32 +25,48 @@ public final class OutputTransaction: @unchecked Sendable {
     }
 
     /// Checks that `output` may be replaced, takes its lock, recovers what an interrupted build
-    /// left beside it, and makes the staging folder: the previous site to write over, or a new one.
+    /// left beside it, and makes a new staging folder, marked as hubsite's from the start.
     public init(output: URL, source: URL, display: String) throws(BuildFailure) {
         self.output = output.standardizedFileURL.path
         self.display = display
+        let location = SourceLocation(file: display)
         try OutputSafety.check(self.output, source: source.standardizedFileURL.path, display: display)
         let parent = URL(fileURLWithPath: self.output).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([Diagnostic(at: SourceLocation(file: display), "cannot create \(parent.path): \(SystemError.describe(error))",
+            throw BuildFailure([Diagnostic(at: location, "cannot create \(parent.path): \(SystemError.describe(error))",
                                            fix: "check that you may write there, or choose another --output")])
         }
         lock = try OutputLock.acquire(for: self.output, display: display)
         notes = OutputLeftovers.recover(output: self.output, display: display)
-        staging = OutputPaths.staging(of: self.output)
-        reused = PreviousSite.reuse(OutputPaths.previous(of: self.output), as: staging)
-        guard reused != nil || mkdir(staging, 0o755) == 0 else {
-            let reason = SystemError.describe(errno)
+        staging = OutputPaths.path(.staging, of: self.output)
+        var descriptor: Int32 = -1
+        do {
+            guard mkdir(staging, 0o755) == 0 else { throw NoFollow.posixError() }
+            descriptor = try NoFollow.folder(atPath: staging)
+            try OutputMarker.write(into: descriptor)
+        } catch {
+            if descriptor >= 0 {
+                close(descriptor)
+                _ = OutputLeftovers.remove(staging)
+            }
             lock.release()
-            throw BuildFailure([Diagnostic(at: SourceLocation(file: display), "cannot write the site beside \(display): \(reason)",
-                                           fix: "check that \(parent.path) is writable and the disk has space; \(display) was left as it was")])
+            let inTheWay = (error as? POSIXError)?.code == .EEXIST
+            throw BuildFailure([Diagnostic(at: location, "cannot make the folder \(staging) to write the site in: "
+                                               + (inTheWay ? "something that is not hubsite's is in the way" : SystemError.describe(error)),
+                                           fix: inTheWay ? "move or remove \(staging), then build again; \(display) was left as it was"
+                                               : "check that \(parent.path) is writable and the disk has space; \(display) was left as it was")])
         }
+        stagingFolder = descriptor
+    }
+
+    deinit {
+        close(stagingFolder)
     }
 
     /// Puts the finished staging folder in the output folder's place. `written` is every file
-    /// the build wrote, relative to it: anything else a reused previous site held goes.
+    /// the build wrote, relative to it: a folder holding anything else is not published.
     public func commit(written: Set<String>) throws(BuildFailure) {
         state.lock()
         defer { state.unlock() }
@@ -59,32 +75,28 @@ public final class OutputTransaction: @unchecked Sendable {
         }
         defer { lock.release() }
         do {
-            if let reused { PreviousSite.prune(staging, contents: reused, keeping: written) }
-            try OutputMarker.write(into: staging)
+            try StagingCheck.verify(staging, descriptor: stagingFolder, holds: written.union([OutputMarker.fileName]))
             try swapIntoPlace()
         } catch {
             _ = OutputLeftovers.remove(staging)
             phase = .abandoned
-            throw BuildFailure([Diagnostic(at: SourceLocation(file: display), "cannot replace \(display): \(SystemError.describe(error))",
-                                           fix: "check that the folder holding it is writable; \(display) was left as it was")])
+            let (message, fix) = error is StagingCheck.Intruder
+                ? ("\(display) was not replaced: \(error)", "find what writes into the folders beside \(display) while hubsite builds, and stop it; \(display) was left as it was")
+                : ("cannot replace \(display): \(SystemError.describe(error))", "check that the folder holding it is writable; \(display) was left as it was")
+            throw BuildFailure([Diagnostic(at: SourceLocation(file: display), message, fix: fix)])
         }
         phase = .replaced
     }
 
     /// Stops the build: the staging folder goes unless the new site is already in place.
-    /// Safe to call from a signal handler's queue while the build runs.
+    /// Safe to call from a signal handler's queue while the build runs. What pages still being
+    /// written add meanwhile is a staging folder the next build removes.
     @discardableResult
     public func abandon() -> Phase {
         state.lock()
         defer { state.unlock() }
         if phase == .writing {
-            // Moved aside first, so that pages still being written fail instead of refilling it.
-            let aside = OutputPaths.old(of: output)
-            if rename(staging, aside) == 0 {
-                for _ in 0..<3 where OutputLeftovers.remove(aside) != nil { usleep(10_000) }
-            } else {
-                _ = OutputLeftovers.remove(staging)
-            }
+            for _ in 0..<3 where OutputLeftovers.remove(staging) != nil { usleep(10_000) }
             lock.release()
             phase = .abandoned
         }
@@ -97,11 +109,10 @@ public final class OutputTransaction: @unchecked Sendable {
             try check(rename(staging, output))
             return
         }
-        let old = OutputPaths.old(of: output)
-        let previous = OutputPaths.previous(of: output)
+        let old = OutputPaths.path(.old, of: output)
         if hubsite_exchange(staging, output) == 0 {
-            // The staging name now holds the previous site: kept for the next build to write over.
-            if rename(staging, previous) != 0, rename(staging, old) != 0 { _ = OutputLeftovers.remove(staging) }
+            // The staging name now holds the replaced site.
+            removeReplaced(staging)
         } else if [ENOSYS, EINVAL, ENOTSUP, EOPNOTSUPP].contains(errno) {
             // No swap in one step on this file system: two renames. Should the process die
             // between them, the next build finds the previous site at `old` and puts it back.
@@ -109,20 +120,31 @@ public final class OutputTransaction: @unchecked Sendable {
             if rename(staging, output) != 0 {
                 let code = errno
                 _ = rename(old, output)
-                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+                throw NoFollow.posixError(code)
             }
-            if rename(old, previous) == 0 { return }
-        } else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        if let problem = OutputLeftovers.remove(old) {
+            removeReplaced(old)
+        } else if [EXDEV, EBUSY].contains(errno) {
+            // The output folder cannot be renamed: a mount point, or a lower layer of overlayfs
+            // (a container's image). Its contents are replaced instead, which is not one step.
+            try ContentsReplacement.replace(contentsOf: output, with: staging)
+            removeReplaced(staging)
             notes.append(Diagnostic(.warning, at: SourceLocation(file: display),
-                                    "the new site is in place, but the previous one could not be removed from \(old): \(problem)",
+                                    "\(display) cannot be renamed (a mount point or a container's lower layer), so its contents were replaced one by one, not in one step",
+                                    fix: "for a replacement in one step, build into a folder that is neither (e.g. --output /tmp/site) and copy it from there"))
+        } else {
+            throw NoFollow.posixError()
+        }
+    }
+
+    private func removeReplaced(_ path: String) {
+        if let problem = OutputLeftovers.remove(path) {
+            notes.append(Diagnostic(.warning, at: SourceLocation(file: display),
+                                    "the new site is in place, but the previous one could not be removed from \(path): \(problem)",
                                     fix: "remove that folder yourself (the next build tries again)"))
         }
     }
 
     private func check(_ result: Int32) throws {
-        if result != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if result != 0 { throw NoFollow.posixError() }
     }
 }
