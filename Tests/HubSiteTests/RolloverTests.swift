@@ -106,6 +106,86 @@ final class RolloverTests: XCTestCase {
         XCTAssertEqual(try tree(folder), before)
     }
 
+    /// Every change new-cohort reports is made, or none is: values it cannot edit in place
+    /// stop it before anything is written; values after other letters on their line are found.
+    func testEveryReportedEditIsMadeOrNothingIsWritten() throws {
+        let cohortLines = """
+              number: 11            # the cohort
+              year1: "2026/27"
+              year2: 2027/28
+              applications_open: 2025-12-19
+              applications_close: Thursday 23 April 2026
+            """
+        let refused: [(String, String)] = [
+            ("cohort:\n  number: 11\n  year1: 2026/27\n  applications_open: &open 2025-12-19\n  applications_close: 23 April 2026", "applications_open"),
+            ("cohort:\n  number: 11\n  year1: 2026/27\n  applications_open: >-\n    19 December\n    2025\n  applications_close: 23 April 2026", "applications_open"),
+        ]
+        for (yaml, key) in refused {
+            let folder = try copyOfBefore()
+            let siteFile = folder.appendingPathComponent("site.yml")
+            let text = try String(contentsOf: siteFile, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "cohort:\n" + cohortLines, with: yaml).utf8).write(to: siteFile)
+            let before = try tree(folder)
+            XCTAssertThrowsError(try CohortRollover(source: folder, today: may2026).plan(), yaml) { error in
+                XCTAssertEqual((error as? BuildFailure)?.errors.first?.message,
+                               "new-cohort cannot change cohort.\(key) where it is written (inside {…}, behind an anchor, or over several lines), so nothing was changed", yaml)
+            }
+            XCTAssertEqual(try tree(folder), before, yaml)
+        }
+        // A {…} mapping, with letters beyond ASCII before the values on their line (Yams counts
+        // characters, not bytes): every value is moved on.
+        let folder = try copyOfBefore()
+        let siteFile = folder.appendingPathComponent("site.yml")
+        try Data("""
+            {title: "Maths – Hubs’ Programme", language: en-GB, cohort: {number: 11, year1: 2026/27, applications_open: 2025-12-19, applications_close: 23 April 2026}}
+
+            """.utf8).write(to: siteFile)
+        let plan = try CohortRollover(source: folder, today: may2026).plan()
+        try CohortRollover(source: folder, today: may2026).apply(plan)
+        XCTAssertEqual(try String(contentsOf: siteFile, encoding: .utf8), """
+            {title: "Maths – Hubs’ Programme", language: en-GB, cohort: {number: 12, year1: 2027/28, applications_open: 2026-12-19, applications_close: 23 April 2027}}
+
+            """)
+    }
+
+    /// site.yml is replaced in one step and keeps its mode; killed after the archive was made and
+    /// before site.yml changed, the next build says what happened and how to finish.
+    func testARolloverStoppedHalfWayIsReportedAndSiteYMLKeepsItsMode() throws {
+        let folder = try copyOfBefore()
+        let siteFile = folder.appendingPathComponent("site.yml")
+        chmod(siteFile.path, 0o600)
+        let strace = try HubsiteBinary.strace()
+        // The archive folder is renamed into place first, site.yml second: held at the second.
+        let rollover = HubsiteBinary.start(["new-cohort", "--to", "12"], in: folder, prefix: [
+            strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2", "-e", "inject=rename,renameat,renameat2:delay_enter=30000000:when=2"])
+        try rollover.run()
+        let archive = folder.appendingPathComponent("content/archive/cohort-11/index.html")
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: archive.path), Date() < deadline { usleep(5_000) }
+        usleep(100_000)
+        kill(rollover.processIdentifier, SIGKILL)
+        for pid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            if let cmdline = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8), cmdline.hasPrefix(HubsiteBinary.url.path + "\0new-cohort") {
+                kill(pid_t(pid)!, SIGKILL)
+            }
+        }
+        rollover.waitUntilExit()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: archive.path))
+        XCTAssertTrue(try String(contentsOf: siteFile, encoding: .utf8).contains("number: 11"))
+        let build = try HubsiteBinary.run(["build"], in: folder)
+        XCTAssertEqual(build.status, 1)
+        XCTAssertTrue(build.stderr.contains("""
+            content/archive/cohort-11/index.html:1:1: error: cohort 11 is archived, but site.yml is still for cohort 11: `hubsite new-cohort` was stopped before it finished
+                fix: remove content/archive/cohort-11/ and run `hubsite new-cohort` again
+            """), build.stderr)
+        // Doing what it says finishes the job, and site.yml keeps its mode.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("content/archive/cohort-11"))
+        let again = try HubsiteBinary.run(["new-cohort", "--to", "12"], in: folder)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(try String(contentsOf: siteFile, encoding: .utf8).contains("number: 12"))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: siteFile.path)[.posixPermissions] as? Int, 0o600)
+    }
+
     func testSiteYMLValuesAreRewrittenInTheirOwnStyle() {
         XCTAssertEqual(CohortRollover.academicYear(like: "2026/27", startingIn: 2027), "2027/28")
         XCTAssertEqual(CohortRollover.academicYear(like: "2026/2027", startingIn: 2027), "2027/2028")
