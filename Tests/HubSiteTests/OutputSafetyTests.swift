@@ -303,6 +303,59 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try leftovers(site), [])
     }
 
+    // MARK: - Output folders that cannot be renamed
+
+    /// public/ as a mount point, or in the lower layer of overlayfs (a container image that
+    /// holds the committed site): its contents are replaced, and the build says so in one line.
+    func testAnOutputFolderThatCannotBeRenamedHasItsContentsReplaced() throws {
+        let warning = "public/:1:1: warning: public/ cannot be renamed (a mount point or a container's lower layer), so its contents were replaced one by one, not in one step"
+        // A mount point.
+        let site = try TestSite()
+        try site.build()
+        try FileManager.default.removeItem(at: site.output)
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: false)
+        try mount(["-t", "tmpfs", "-o", "size=20m", "tmpfs", site.output.path])
+        defer { unmount(site.output) }
+        for round in 1...2 {
+            let result = try HubsiteBinary.run(["build"], in: site.folder)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix(warning), "round \(round): \(result.stderr)")
+            try site.assertFile("index.html", contains: "Overview")
+            XCTAssertEqual(try leftovers(site), [])
+        }
+        // A lower layer of overlayfs.
+        let layers = try TemporaryFolders.shared.make("hubsite-overlay")
+        let lower = layers.appendingPathComponent("lower"), merged = layers.appendingPathComponent("merged")
+        try FileManager.default.copyItem(at: site.folder, to: lower)
+        unmount(site.output)
+        try FileManager.default.removeItem(at: lower.appendingPathComponent("public"))
+        XCTAssertEqual(try HubsiteBinary.run(["build"], in: lower).status, 0)
+        for name in ["upper", "work", "merged"] {
+            try FileManager.default.createDirectory(at: layers.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try mount(["-t", "overlay", "overlay", "-o", "lowerdir=\(lower.path),upperdir=\(layers.path)/upper,workdir=\(layers.path)/work", merged.path])
+        defer { unmount(merged) }
+        try Data(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview").utf8)
+            .write(to: merged.appendingPathComponent("content/index.md"))
+        let result = try HubsiteBinary.run(["build"], in: merged)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix(warning), result.stderr)
+        XCTAssertTrue(try String(contentsOf: merged.appendingPathComponent("public/index.html"), encoding: .utf8).contains("A new overview"))
+    }
+
+    private func unmount(_ folder: URL) {
+        _ = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [folder.path]).waitUntilExit()
+    }
+
+    private func mount(_ arguments: [String]) throws {
+        let process = try Process.run(URL(fileURLWithPath: "/bin/mount"), arguments: arguments)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            XCTFail("mount \(arguments.joined(separator: " ")) failed: the test runs as root, as CI does")
+            throw CocoaError(.featureUnsupported)
+        }
+    }
+
     // MARK: - Helpers
 
     private func inode(_ file: URL) throws -> UInt64 {

@@ -163,12 +163,14 @@ final class RolloverTests: XCTestCase {
         let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: archive.path), Date() < deadline { usleep(5_000) }
         usleep(100_000)
-        kill(rollover.processIdentifier, SIGKILL)
+        // hubsite first: a tracer killed first would let it run on.
         for pid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             if let cmdline = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8), cmdline.hasPrefix(HubsiteBinary.url.path + "\0new-cohort") {
                 kill(pid_t(pid)!, SIGKILL)
             }
         }
+        usleep(100_000)
+        kill(rollover.processIdentifier, SIGKILL)
         rollover.waitUntilExit()
         XCTAssertTrue(FileManager.default.fileExists(atPath: archive.path))
         XCTAssertTrue(try String(contentsOf: siteFile, encoding: .utf8).contains("number: 11"))

@@ -145,7 +145,7 @@ final class SmallMistakesTests: XCTestCase {
         let failure = try XCTUnwrap(site.failure())
         XCTAssertEqual(failure.diagnostics.map { "\($0.location): \($0.severity): \($0.message)" }, [
             "content/accessibility.md.bak:1:1: warning: this looks like a copy or backup of a page, so it is left out of the site",
-            "content/notes.MD:1:1: error: hubsite reads pages from names ending in .md, in small letters; this one would be published as a raw file",
+            "content/notes.MD:1:1: error: hubsite reads pages from names ending in .md, in small letters with nothing after; this one would be published as a raw file",
         ])
         try FileManager.default.removeItem(at: site.folder.appendingPathComponent("content/notes.MD"))
         try site.build()

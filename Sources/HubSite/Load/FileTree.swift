@@ -23,7 +23,8 @@ public enum FileTree {
         scan(under: folder).files.map(\.relativePath)
     }
 
-    /// Regular files, and the symbolic links that were not followed, both sorted by path.
+    /// Files (anything but folders and links), and the symbolic links that were not followed,
+    /// both sorted by path.
     static func scan(under folder: URL) -> (files: [Entry], links: [Entry]) {
         var files: [String] = []
         var links: [String] = []
@@ -64,14 +65,16 @@ public enum FileTree {
                 case S_IFDIR: type = Int32(DT_DIR)
                 case S_IFREG: type = Int32(DT_REG)
                 case S_IFLNK: type = Int32(DT_LNK)
-                default: continue
+                default: type = Int32(DT_FIFO)
                 }
             }
             switch type {
             case Int32(DT_DIR): collect(full, relative: child, into: &files, links: &links)
             case Int32(DT_REG): files.append(child)
             case Int32(DT_LNK): links.append(child)
-            default: break
+            // A named pipe, socket or device is listed with the files, so that reading it
+            // says what it is (SourceFile never waits on one) instead of leaving it out unseen.
+            default: files.append(child)
             }
         }
     }

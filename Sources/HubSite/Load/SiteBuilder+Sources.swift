@@ -67,11 +67,15 @@ extension SiteBuilder {
             let relative = file.relativePath
             let path = "content/" + relative
             guard relative.hasSuffix(".md") else {
-                let name = file.url.lastPathComponent.lowercased()
+                let name = file.url.lastPathComponent.lowercased().trimmingCharacters(in: .whitespaces)
+                let stem = file.url.lastPathComponent.trimmingCharacters(in: .whitespaces).split(separator: ".").dropLast().joined(separator: ".")
                 if name.hasSuffix(".md") {
-                    log.error(at: SourceLocation(file: path), "hubsite reads pages from names ending in .md, in small letters; this one would be published as a raw file",
-                              fix: "rename it to \(file.url.deletingPathExtension().lastPathComponent).md")
-                } else if name.contains(".md.") {
+                    log.error(at: SourceLocation(file: path), "hubsite reads pages from names ending in .md, in small letters with nothing after; this one would be published as a raw file",
+                              fix: "rename it to \(stem).md")
+                } else if Self.otherMarkdownExtensions.contains(where: name.hasSuffix) {
+                    log.warning(at: SourceLocation(file: path), "this looks like a Markdown page, but hubsite builds only names ending in .md, so it is left out of the site",
+                                fix: "rename it to \(stem).md")
+                } else if name.contains(".md.") || name.contains(".md-") || name.contains(".md_") {
                     log.warning(at: SourceLocation(file: path), "this looks like a copy or backup of a page, so it is left out of the site",
                                 fix: "keep copies outside content/, or rename it to end in .md if it is a page")
                 } else {
@@ -95,14 +99,11 @@ extension SiteBuilder {
                 pages.append(ContentEntry(absolutePath: file.absolutePath, path: path, urlPath: urlPath, kind: Page.Kind.of(urlPath: urlPath)))
             }
         }
-        for asset in assets {
-            if let page = byURLPath[String(asset.path.dropLast("index.html".count))], asset.path.hasSuffix("index.html") {
-                log.error(at: SourceLocation(file: "content/" + asset.path), "\(page) and content/\(asset.path) would both be published as \(asset.path)",
-                          fix: "rename one of them")
-            }
-        }
         return (pages, assets)
     }
+
+    /// Names other tools give Markdown: never published raw, sources and all.
+    private static let otherMarkdownExtensions = [".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"]
 
     /// The information sheet's file alone, for `renderArchivedSheet`.
     func loadSheet(_ log: inout DiagnosticLog) -> ContentFile? {

@@ -83,13 +83,17 @@ public struct SiteBuilder: Sendable {
         if config == nil, !FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yml").path) {
             throw BuildFailure(log.all)
         }
-        let templates = Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &log)
+        // Only broken templates stop the pages from being rendered: a mistake in one content
+        // file must not hide the other pages' broken links.
+        var templateLog = DiagnosticLog()
+        let templates = Templates.load(from: source.appendingPathComponent("templates"), relativeTo: source, log: &templateLog)
+        for required in ["404", "hubs", "hub"] where !templates.names.contains(required) {
+            templateLog.error(at: SourceLocation(file: "templates/\(required).mustache"), "the template \"\(required)\" does not exist",
+                              fix: "create templates/\(required).mustache")
+        }
+        log.append(contentsOf: templateLog.all)
         let listing = listContent(&log)
         afterListingContent?()
-        for required in ["404", "hubs", "hub"] where !templates.names.contains(required) {
-            log.error(at: SourceLocation(file: "templates/\(required).mustache"), "the template \"\(required)\" does not exist",
-                      fix: "create templates/\(required).mustache")
-        }
         if !listing.pages.contains(where: { $0.urlPath.isEmpty }) {
             log.error(at: SourceLocation(file: "content/index.md"), "the information sheet content/index.md does not exist",
                       fix: "create it: it becomes the site's home page")
@@ -100,7 +104,7 @@ public struct SiteBuilder: Sendable {
             pageSources: Dictionary(listing.pages.map { ($0.urlPath + "index.html", $0.path) }
                 + listing.assets.filter { $0.path.hasSuffix(".html") }.map { ($0.path, "content/" + $0.path) }) { first, _ in first },
             templates: templates.sources)
-        return Inputs(config: config, templates: templates, listing: listing, sources: sources, rendersPages: !log.hasErrors)
+        return Inputs(config: config, templates: templates, listing: listing, sources: sources, rendersPages: !templateLog.hasErrors)
     }
 
     /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
@@ -132,7 +136,10 @@ public struct SiteBuilder: Sendable {
     /// Stage 3: the files made from the whole site (SiteBuilder+SiteFiles.swift), written and
     /// scanned like the pages.
     private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
-        let files = siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log)
+        // The finder's page is among the site files: its content file only introduces it.
+        let pages = Dictionary(inputs.listing.pages.filter { $0.kind != .hubFinder }.map { ($0.urlPath + "index.html", $0.path) }) { first, _ in first }
+        let files = OutputClashes.leaveOut(siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log),
+                                           pages: pages, log: &log)
         let checker = SiteChecker(sources: inputs.sources)
         let written = files.concurrentMap { file -> (String, SiteChecker.PageFacts?, Diagnostic?) in
             var problem: Diagnostic?

@@ -2,8 +2,9 @@ import Foundation
 
 extension SiteBuilder {
     /// Everything besides the content pages: the finder, 404.html, calendars, robots.txt,
-    /// sitemap.xml, the templates' assets and the other files of content/.
-    func siteFiles(site: Site, templates: Templates, assets: [OutputFile], log: inout DiagnosticLog) -> [OutputFile] {
+    /// sitemap.xml, the templates' assets and the other files of content/, each with where it
+    /// comes from, for messages about two files of one name.
+    func siteFiles(site: Site, templates: Templates, assets: [OutputFile], log: inout DiagnosticLog) -> [(file: OutputFile, origin: String)] {
         let folder = source.appendingPathComponent("templates/assets")
         var templateAssets: [OutputFile] = []
         for file in FileTree.scan(under: folder).files {
@@ -12,7 +13,7 @@ extension SiteBuilder {
             case .failure(let problem): log.error(at: SourceLocation(file: "templates/assets/" + file.relativePath), problem.message, fix: problem.fix)
             }
         }
-        var files = templateAssets + assets
+        var files: [OutputFile] = []
         if let finder = site.pages.first(where: { $0.kind == .hubFinder }) {
             let context = PageContext.make(page: finder, site: site, root: RelativeURL.root(depth: finder.depth))
             files.append(OutputFile(path: finder.urlPath + "index.html", text: templates.render(context, with: finder.template)))
@@ -26,7 +27,8 @@ extension SiteBuilder {
         files += site.hubs.concurrentMap { hub in
             OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
         }
-        return files
+        return templateAssets.map { ($0, "templates/assets/" + $0.path) } + assets.map { ($0, "content/" + $0.path) }
+            + files.map { ($0, "the \($0.path) that hubsite makes") }
     }
 
     /// 404.html is served at any address, so relative links cannot work there: it carries its
