@@ -41,7 +41,7 @@ struct Build: ParsableCommand {
             let message = started.abandon() == .replaced
                 ? "stopped: the new site was already in place in \(target.display)\n"
                 : "stopped: \(target.display) was left as it was; run the build again when ready\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            Terminal.write(message, to: STDERR_FILENO)
         }
         let transaction: OutputTransaction
         do {
@@ -61,7 +61,9 @@ struct Build: ParsableCommand {
                            + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"), failed: false)
             if timings {
                 for (stage, seconds) in result.timings {
-                    print("  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.2f ms", seconds * 1000))
+                    // Standard output holds only JSON lines with --format json.
+                    let line = "  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.2f ms", seconds * 1000)
+                    format == .json ? Terminal.error(line) : Terminal.out(line)
                 }
             }
         } catch {

@@ -55,10 +55,10 @@ private enum NewFile {
         do {
             let file = try make()
             try NewContent.write(file, into: site.sourceURL)
-            print("wrote \(file.path)")
-            print("next: fill it in, then preview it with `hubsite serve`")
+            Terminal.out("wrote \(file.path)")
+            Terminal.out("next: fill it in, then preview it with `hubsite serve`")
         } catch {
-            FileHandle.standardError.write(Data("\(error)\nnothing was written\n".utf8))
+            Terminal.error("\(error)\nnothing was written")
             throw ExitCode(1)
         }
     }

@@ -28,13 +28,13 @@ struct NewCohort: ParsableCommand {
         do {
             let plan = try rollover.plan()
             if !dryRun { try rollover.apply(plan) }
-            print("\(dryRun ? "would prepare" : "prepared") cohort \(plan.to.number) (\(plan.to.year1) and \(plan.to.year2)); changes:")
-            for change in plan.changes { print("  \(change)") }
+            Terminal.out("\(dryRun ? "would prepare" : "prepared") cohort \(plan.to.number) (\(plan.to.year1) and \(plan.to.year2)); changes:")
+            for change in plan.changes { Terminal.out("  \(change)") }
             if !plan.reviews.isEmpty {
-                print("to review:")
-                for review in plan.reviews { print("  \(review)") }
+                Terminal.out("to review:")
+                for review in plan.reviews { Terminal.out("  \(review)") }
             }
-            if !dryRun { print("next: read the sheet with `hubsite serve`, then publish with `hubsite build`") }
+            if !dryRun { Terminal.out("next: read the sheet with `hubsite serve`, then publish with `hubsite build`") }
         } catch {
             Report().printFailure(error, ending: "new-cohort stopped: nothing was changed")
             throw ExitCode(1)

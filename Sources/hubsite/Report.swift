@@ -68,6 +68,6 @@ struct Report {
     }
 
     private func write(_ text: String, toStandardError: Bool) {
-        (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        Terminal.write(text, to: toStandardError ? STDERR_FILENO : STDOUT_FILENO)
     }
 }

@@ -42,9 +42,9 @@ struct Serve: AsyncParsableCommand {
         } catch {
             let text = String(describing: error)
             if text.contains("Address already in use") || text.contains("EADDRINUSE") {
-                FileHandle.standardError.write(Data("error: port \(port) is already in use on 127.0.0.1; choose another with --port \(port == 65535 ? 8081 : port + 1), or --port 0 for any free port\n".utf8))
+                Terminal.error("error: port \(port) is already in use on 127.0.0.1; choose another with --port \(port == 65535 ? 8081 : port + 1), or --port 0 for any free port")
             } else {
-                FileHandle.standardError.write(Data("error: the preview server stopped: \(text)\n".utf8))
+                Terminal.error("error: the preview server stopped: \(text)")
             }
             throw ExitCode(1)
         }
@@ -58,12 +58,12 @@ private func report(_ outcome: Result<SiteBuilder.Result, BuildFailure>, after d
     case .success(let result):
         say(String(format: "rebuilt %d pages in %.0f ms", result.site.pages.count, milliseconds))
     case .failure(let failure):
-        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        Terminal.error(failure.description)
         say("the site could not be rebuilt; still serving the last good version")
     }
 }
 
 /// Unbuffered, so that a script reading the first line sees it at once.
 private func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    Terminal.out(line)
 }

@@ -10,6 +10,6 @@ struct Version: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print hubsite's version.")
 
     func run() {
-        print("hubsite \(HubsiteVersion.number)")
+        Terminal.out("hubsite \(HubsiteVersion.number)")
     }
 }

@@ -94,6 +94,38 @@ final class CommandLineTests: XCTestCase {
         events.close()
     }
 
+    /// `hubsite serve | head -1`: once the reader has gone, what serve prints is dropped and it
+    /// keeps serving; control characters in what it prints are shown escaped.
+    func testServeOutlivesAReaderThatStoppedReadingAndEscapesControlCharacters() throws {
+        let site = try TestSite()
+        let process = Process()
+        process.executableURL = HubsiteBinary.url
+        process.arguments = ["serve", "--port", "0", "--source", site.folder.path]
+        let out = Pipe(), errors = Pipe()
+        process.standardOutput = out
+        process.standardError = errors
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let firstLine = readLine(from: out.fileHandleForReading)
+        let probe = HTTPProbe(port: Int(firstLine.dropFirst("http://127.0.0.1:".count).dropLast()) ?? 0)
+        try out.fileHandleForReading.close()
+        try site.write(TestSite.sheet.replacingOccurrences(of: "## Overview", with: "## A new overview"), to: "content/index.md")
+        let deadline = Date().addingTimeInterval(20)
+        while (try? probe.get("/"))?.body.contains("A new overview") != true, Date() < deadline { usleep(20_000) }
+        try site.write("---\ntitle: X\n---\n\n[a](/\u{1B}]0;owned\u{07}/)\n", to: "content/x.md")
+        while (try? probe.get("/"))?.body.contains("broken link") != true, Date() < deadline { usleep(20_000) }
+        try site.write("---\ntitle: X\n---\n\nFine.\n", to: "content/x.md")
+        while (try? probe.get("/x/"))?.body.contains("Fine.") != true, Date() < deadline { usleep(20_000) }
+        XCTAssertLessThan(Date(), deadline, "each edit was served")
+        XCTAssertTrue(process.isRunning, "serve is still running after printing into a closed pipe")
+        XCTAssertEqual(try probe.get("/").status, 200)
+        process.terminate()
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertFalse(stderr.contains("\u{1B}"), stderr)
+        XCTAssertTrue(stderr.contains(#"broken link "/\x1B]0;owned\x07/""#), stderr)
+    }
+
     func testServeOnAPortInUseSaysHowToFixIt() throws {
         let site = try TestSite()
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

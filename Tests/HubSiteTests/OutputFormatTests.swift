@@ -35,6 +35,19 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(result.stderr, "build failed: 3 errors; public/ was left as it was\n")
     }
 
+    /// With --format json, standard output holds JSON lines only, whatever else is asked for.
+    func testJSONWithTimingsKeepsStandardOutputJSON() throws {
+        let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\n| a | b |\n"])
+        let result = try HubsiteBinary.run(["build", "--format", "json", "--timings"], in: site.folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertFalse(lines.isEmpty)
+        for line in lines {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)), String(line))
+        }
+        XCTAssertTrue(result.stderr.contains("  load "), result.stderr)
+    }
+
     func testTextIsTheDefault() throws {
         let site = try brokenSite()
         let text = try HubsiteBinary.run(["build"], in: site.folder)
