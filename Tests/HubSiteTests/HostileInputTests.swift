@@ -38,6 +38,24 @@ final class HostileInputTests: XCTestCase {
         XCTAssertGreaterThan(try site.read("long/index.html").utf8.count, 1_000_000)
     }
 
+    /// Sizes that took minutes while the work grew with the square of the input: each of these
+    /// builds in about a second when it grows in step with it.
+    func testInputsThatWereQuadraticBuildInLinearTime() throws {
+        let site = try TestSite([
+            // 120 KB of tags the file ends inside: each "<" read the rest of the file (45 s).
+            "content/tags.html": String(repeating: "<a ", count: 40_000),
+            // 40,000 headings of one text: each new id counted up from -1 (over 2 minutes).
+            "content/headings.md": "---\ntitle: Headings\n---\n\n" + String(repeating: "## Same\n\n", count: 40_000),
+            // 200,000 variables: Foundation's search copied the rest of the text at each (32 s).
+            "content/variables.md": "---\ntitle: Variables\n---\n\n" + String(repeating: "{{cohort.number}} ", count: 200_000),
+        ])
+        let result = try site.build()
+        try site.assertFile("headings/index.html", contains: #"id="same-39999""#)
+        try site.assertFile("variables/index.html", contains: "11 11 11")
+        XCTAssertTrue(site.exists("tags.html"))
+        XCTAssertEqual(result.warnings.filter { $0.severity == .error }, [])
+    }
+
     func testSymlinksInContentAreReportedNotFollowed() throws {
         let site = try TestSite()
         let content = site.folder.appendingPathComponent("content")

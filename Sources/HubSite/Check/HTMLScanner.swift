@@ -78,28 +78,43 @@ struct HTMLScanner {
                 advance(to: find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count)
             } else if starts(bytes, at: index, with: "<!") || starts(bytes, at: index, with: "<?") {
                 advance(to: (find(bytes, ">", from: index) ?? bytes.count) + 1)
-            } else if let (tag, end) = parseTag(bytes, at: index, line: line) {
-                visit(.tag(tag))
-                advance(to: end)
-                // Scripts and styles hold no tags; a template's content is inert: browsers never
-                // follow its links until a script copies it into the page.
-                switch tag.isClosing ? "" : tag.name {
-                case "script": advance(to: find(bytes, "</script", from: index) ?? bytes.count)
-                case "style": advance(to: find(bytes, "</style", from: index) ?? bytes.count)
-                case "template": advance(to: find(bytes, "</template", from: index) ?? bytes.count)
-                default: break
-                }
             } else {
-                advance(to: index + 1)
-                textStart = index - 1
-                continue
+                switch parseTag(bytes, at: index, line: line) {
+                case .tag(let tag, let end):
+                    visit(.tag(tag))
+                    advance(to: end)
+                    // Scripts and styles hold no tags; a template's content is inert: browsers never
+                    // follow its links until a script copies it into the page.
+                    switch tag.isClosing ? "" : tag.name {
+                    case "script": advance(to: find(bytes, "</script", from: index) ?? bytes.count)
+                    case "style": advance(to: find(bytes, "</style", from: index) ?? bytes.count)
+                    case "template": advance(to: find(bytes, "</template", from: index) ?? bytes.count)
+                    default: break
+                    }
+                case .unterminated:
+                    // The file ends inside this tag: browsers drop it, and trying again at each
+                    // "<" within it would read the rest of the file once per "<".
+                    advance(to: bytes.count)
+                case nil:
+                    // Not a tag ("a < b"): text.
+                    advance(to: index + 1)
+                    textStart = index - 1
+                    continue
+                }
             }
             textStart = index
         }
         flushText(upTo: bytes.count)
     }
 
-    private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int) -> (Tag, Int)? {
+    private enum TagParse {
+        case tag(Tag, end: Int)
+        /// The file ends inside it.
+        case unterminated
+    }
+
+    /// The tag at `start`, or nil when what follows "<" is not a tag name.
+    private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int) -> TagParse? {
         var index = start + 1
         let isClosing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
         if isClosing { index += 1 }
@@ -111,7 +126,7 @@ struct HTMLScanner {
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count else { break }
-            if bytes[index] == UInt8(ascii: ">") { return (Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, offset: start), index + 1) }
+            if bytes[index] == UInt8(ascii: ">") { return .tag(Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, offset: start), end: index + 1) }
             let attributeStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
             let attribute = lowercased(bytes, attributeStart..<index)
@@ -136,7 +151,7 @@ struct HTMLScanner {
                 attributes.pairs.append((attribute, HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self))))
             }
         }
-        return nil
+        return .unterminated
     }
 
     /// ASCII letters lowercased without going through Unicode case mapping.

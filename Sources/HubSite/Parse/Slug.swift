@@ -4,6 +4,9 @@ import Foundation
 /// "Who should apply?" → `who-should-apply`.
 struct SlugMaker {
     private var used: Set<String>
+    /// The next number to try after each base: starting again from 1 every time made 20,000
+    /// headings of one text take minutes.
+    private var nextSuffix: [String: Int] = [:]
 
     /// `reserved` holds ids the templates already use on the page (`main-content`, …).
     init(reserved: Set<String> = []) {
@@ -15,11 +18,12 @@ struct SlugMaker {
         let slug = Self.slug(text)
         let base = slug.isEmpty ? "section" : slug
         var candidate = base
-        var counter = 1
+        var counter = nextSuffix[base, default: 1]
         while used.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        nextSuffix[base] = counter
         used.insert(candidate)
         return candidate
     }

@@ -20,9 +20,11 @@ struct TextVariables: Sendable {
         var output = ""
         var problems: [Problem] = []
         var rest = text[...]
-        while let open = rest.range(of: "{{") {
+        // The standard library's search, on the UTF-8 view: Foundation's range(of:) copied the
+        // rest of the text at every variable (200,000 of them took 32 s).
+        while let open = rest.utf8.firstRange(of: "{{".utf8) {
             output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].utf8.firstRange(of: "}}".utf8) else {
                 rest = rest[open.lowerBound...]
                 break
             }

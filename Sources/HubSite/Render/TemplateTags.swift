@@ -26,10 +26,11 @@ struct TemplateTag: Equatable {
         var tags: [TemplateTag] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
-            while let open = rest.range(of: "{{") {
+            // The standard library's search: Foundation's range(of:) copies the rest of the line.
+            while let open = rest.utf8.firstRange(of: "{{".utf8) {
                 let inside = rest[open.upperBound...]
                 let triple = inside.first == "{"
-                guard let close = inside.range(of: triple ? "}}}" : "}}") else { break }
+                guard let close = inside.utf8.firstRange(of: (triple ? "}}}" : "}}").utf8) else { break }
                 let body = inside[..<close.lowerBound].drop { $0 == " " || $0 == "{" }
                 let sigil = body.first
                 let kind: Kind = switch sigil {
