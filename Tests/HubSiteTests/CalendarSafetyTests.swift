@@ -50,4 +50,21 @@ final class CalendarSafetyTests: XCTestCase {
     func testTheEscapingLeavesOutAnyControlCharacterThatGetsThisFar() {
         XCTAssertEqual(ICalendar.escape("a\r\nb\u{0}c\u{1B}d\u{2028}e,f;g\\h"), #"a\n\nbcd\ne\,f\;g\\h"#)
     }
+
+    /// An hour that UK clocks skip, the last day a calendar can hold, and a line longer than
+    /// any fold by characters would keep under 75 octets.
+    func testCalendarsHoldOnlyTimesThatExistAndLinesOfAtMost75Octets() throws {
+        let skipped = try TestSite(["content/hubs/solent.md": "---\nname: Solent Maths Hub\nregion: South East\nevents:\n  - date: 29 March 2026\n    title: Early\n    time: 01:30\n---\n"])
+        XCTAssertEqual(skipped.buildErrors(), ["content/hubs/solent.md:7:11: 01:30 on 29 March 2026 does not exist in UK time: that night the clocks go forward from 01:00 to 02:00"])
+        let combining = "e" + String(repeating: "\u{301}", count: 100)
+        let site = try TestSite(["content/hubs/solent.md": "---\nname: Solent Maths Hub\nregion: South East\nevents:\n  - date: 31 December 9999\n    title: \(combining)\n  - date: 29 March 2026\n    title: Late\n    time: 02:30\n---\n"])
+        try site.build()
+        let calendar = try site.read("hubs/solent/key-dates.ics")
+        for line in calendar.components(separatedBy: "\r\n") {
+            XCTAssertLessThanOrEqual(line.utf8.count, 75, line)
+        }
+        let unfolded = calendar.replacingOccurrences(of: "\r\n ", with: "")
+        XCTAssertEqual(unfolded.unicodeScalars.count { $0 == "\u{301}" }, 100, "every mark is kept, across the folds")
+        XCTAssertTrue(unfolded.contains("DTSTART;VALUE=DATE:99991231\r\nSUMMARY:"), "no DTEND that iCalendar cannot write")
+    }
 }

@@ -11,7 +11,7 @@ final class NewContentTests: XCTestCase {
         XCTAssertEqual(made.stdout, "wrote content/hubs/west-midlands.md\nnext: fill it in, then preview it with `hubsite serve`\n")
         let written = try String(contentsOf: site.folder.appendingPathComponent("content/hubs/west-midlands.md"), encoding: .utf8)
         XCTAssertTrue(written.hasPrefix("---\n# yaml-language-server: $schema=../../schemas/hub.schema.json\n"), written)
-        XCTAssertTrue(written.contains("\nname: West Midlands Maths Hub\nregion: West Midlands\n"), written)
+        XCTAssertTrue(written.contains("\nname: \"West Midlands Maths Hub\"\nregion: West Midlands\n"), written)
         // Nothing made up: every optional fact is a comment with a placeholder, no date, no address.
         for line in written.split(separator: "\n") where !line.hasPrefix("#") && line.contains(":") {
             XCTAssertTrue(line.hasPrefix("name:") || line.hasPrefix("region:"), "a value was filled in: \(line)")
@@ -64,5 +64,34 @@ final class NewContentTests: XCTestCase {
             XCTAssertEqual(outcome.stderr, message + "nothing was written\n")
         }
         XCTAssertEqual(FileTree.files(under: site.folder).count, before)
+    }
+
+    /// Arguments that would add lines to the file, take the finder's name, not fit in a file
+    /// name, or lose a look-alike letter: refused, and nothing written.
+    func testHostileArgumentsAreRefusedAndNothingIsWritten() throws {
+        let site = try TestSite([:])
+        let before = FileTree.relativePaths(under: site.folder.appendingPathComponent("content"))
+        for (arguments, message) in [
+            (["new", "hub", "X\napply_url: https://phish.example.org/apply #", "--region", "London"],
+             "error: the name holds a line break or another control character, which would change the file's other lines"),
+            (["new", "hub", "Index", "--region", "London"],
+             "error: \"index\" cannot be a hub's file name: content/hubs/index.md introduces the list of hubs"),
+            (["new", "hub", String(repeating: "Long ", count: 60), "--region", "London"],
+             "error: the file name \"long-long-long-long-long-long-long-long-\u{2026}\" made from the name is 299 characters long; at most 100 fit in an address"),
+            (["new", "hub", "\u{405}olent", "--region", "South East"],
+             "error: the name holds \"\u{405}\" (U+405), a letter of another alphabet that may look like a Latin one, so the file name made from it would lose it"),
+            (["new", "page", "notes", "--title", "Notes\rtitle: Other"],
+             "error: --title holds a line break or another control character, which would change the file's other lines"),
+        ] {
+            let result = try HubsiteBinary.run(arguments, in: site.folder)
+            XCTAssertEqual(result.status, 1, "\(arguments)")
+            XCTAssertTrue(result.stderr.hasPrefix(message + "\n"), "\(arguments): \(result.stderr)")
+        }
+        XCTAssertEqual(FileTree.relativePaths(under: site.folder.appendingPathComponent("content")), before)
+        // What is written is quoted: a name that YAML would read as something else stays text.
+        let quoted = try HubsiteBinary.run(["new", "hub", "#1: \"Best\" Maths Hub", "--region", "London", "--slug", "best"], in: site.folder)
+        XCTAssertEqual(quoted.status, 0, quoted.stderr)
+        try site.build()
+        try site.assertFile("hubs/best/index.html", contains: "#1: &quot;Best&quot; Maths Hub")
     }
 }

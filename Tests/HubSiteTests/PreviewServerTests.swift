@@ -86,6 +86,10 @@ final class PreviewServerTests: XCTestCase {
         let none = try server.http.get("/style.css", headers: ["Range": "bytes=-0"])
         XCTAssertEqual(none.status, 416)
         XCTAssertEqual(none.headers["content-range"], "bytes */\(css.utf8.count)")
+        // Several ranges at once are ignored: the whole file, never a mix of them.
+        let several = try server.http.get("/style.css", headers: ["Range": "bytes=-5,0-1"])
+        XCTAssertEqual(several.status, 200)
+        XCTAssertEqual(several.body, css)
     }
 
     func testAConnectionThatSendsNoRequestIsClosedAfterTheTimeout() throws {

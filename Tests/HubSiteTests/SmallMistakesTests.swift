@@ -151,4 +151,19 @@ final class SmallMistakesTests: XCTestCase {
         try site.build()
         XCTAssertFalse(site.exists("accessibility.md.bak"))
     }
+
+    /// Values that would have made links or messages say more than the editor meant.
+    func testValuesThatWouldChangeLinksOrMessagesAreRefused() throws {
+        let email = try TestSite(["content/hubs/solent.md": "---\nname: Solent Maths Hub\nregion: South East\ncontact:\n  email: secondary?bcc=someone@example.org&body=hello\n---\n"])
+        XCTAssertEqual(email.buildErrors(), [#"content/hubs/solent.md:5:10: "secondary?bcc=someone@example.org&body=hello" is not a valid email address"#])
+        for base in ["https://www.example.org/cpd/?page=1", "https://www.example.org/cpd/#top"] {
+            let site = try TestSite(["site.yml": TestSite.siteYML + "base_url: \(base)\n"])
+            XCTAssertEqual(site.buildErrors(), [##"site.yml:9:11: "base_url" must not hold "?" or "#": every page's address is made by adding its path to it, found "\##(base)""##])
+        }
+        let complexKey = try TestSite(["content/x.md": "---\ntitle: X\n? [a, b]\n: c\n---\n\nWords.\n"])
+        XCTAssertEqual(complexKey.buildErrors(), [#"content/x.md:3:3: a key of the front matter is a list or a mapping; keys are single words such as "title""#])
+        let marks = try TestSite(["content/x.md": "\u{FEFF}\u{FEFF}---\ntitle: Two marks\n---\n\nWords.\n"])
+        try marks.build()
+        try marks.assertFile("x/index.html", contains: "Two marks")
+    }
 }

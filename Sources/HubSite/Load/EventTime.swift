@@ -65,6 +65,13 @@ public struct EventTime: Hashable, Sendable {
         return .success(hour * 60 + minute)
     }
 
+    /// The start or end, as written in 24-hour form, that falls in the hour UK clocks skip on
+    /// the last Sunday of March (01:00 to 01:59): calendar programmes place it an hour apart.
+    func missingInUKTime(on date: CalendarDate) -> String? {
+        guard date.month == 3, date.weekdayIndex == 6, date.day + 7 > 31 else { return nil }
+        return [start, end].compactMap { $0 }.first { (60..<120).contains($0) }.map { Self.twoDigits($0 / 60) + ":" + Self.twoDigits($0 % 60) }
+    }
+
     /// `160000` for 16:00: a local DATE-TIME's time part in iCalendar.
     static func basic(_ minutes: Int) -> String {
         twoDigits(minutes / 60) + twoDigits(minutes % 60) + "00"

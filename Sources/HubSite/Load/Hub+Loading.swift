@@ -99,7 +99,13 @@ extension Hub {
         var clock: EventTime?
         if let time {
             switch EventTime.parse(time) {
-            case .success(let value): clock = value
+            case .success(let value):
+                clock = value
+                if let date, let missing = value.missingInUKTime(on: date) {
+                    log.error(at: yaml.location(of: yaml.node("time")),
+                              "\(missing) on \(date.text) does not exist in UK time: that night the clocks go forward from 01:00 to 02:00",
+                              fix: "write the time as clocks will show it that day (from 02:00), or correct the date")
+                }
             case .failure(let problem):
                 log.error(at: yaml.location(of: yaml.node("time")), "\(problem.message) in \"time: \(time)\"",
                           fix: "write the time as \"16:00\" or \"4pm\", or both ends as \"16:00 to 17:00\"; leave the line out if the time is not known")
@@ -135,13 +141,14 @@ extension YAMLMap {
     }
 }
 
-/// The everyday shape of an email address: something@domain.tld, no spaces or markup.
+/// The everyday shape of an email address: something@domain.tld, no spaces or markup, and
+/// nothing that a `mailto:` link reads as more than an address (`?bcc=…&body=…`, `%40`, `#`).
 enum EmailAddress {
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..") else { return false }
-        let allowedLocal = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".!#$%&'*+/=?^_`{|}~-"))
+        let allowedLocal = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".!$'*+^_`{|}~-"))
         let allowedDomain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-"))
         return parts[0].unicodeScalars.allSatisfy(allowedLocal.contains) && parts[1].unicodeScalars.allSatisfy(allowedDomain.contains)
             && text.allSatisfy(\.isASCII)

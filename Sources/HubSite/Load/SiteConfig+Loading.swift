@@ -47,6 +47,12 @@ extension SiteConfig {
                       fix: "write the address the site is published at, e.g. \"https://www.example.org/cpd/mastery/\", or leave it out")
             return nil
         }
+        // Every page's address is the base and a path: a "?" or "#" in the base would make them all one page.
+        if url.contains("?") || url.contains("#") {
+            log.error(at: location, "\(name) must not hold \"?\" or \"#\": every page's address is made by adding its path to it, found \"\(url)\"",
+                      fix: "write only the folder's address, e.g. \"https://www.example.org/cpd/mastery/\"")
+            return nil
+        }
         return url.hasSuffix("/") ? url : url + "/"
     }
 

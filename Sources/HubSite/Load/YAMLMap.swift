@@ -101,7 +101,11 @@ struct YAMLMap {
     /// One error per key that is not in `allowed`, suggesting the nearest allowed one.
     func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog, what: String) {
         for (key, _) in mapping {
-            let name = key.string ?? "\(key)"
+            guard let name = key.string else {
+                log.error(at: location(of: key), "a key of \(what) is a list or a mapping; keys are single words such as \"\(allowed.first ?? "title")\"",
+                          fix: "remove the \"? \" line (or the brackets) and write the key as a word followed by a colon")
+                continue
+            }
             guard !allowed.contains(name) else { continue }
             log.error(at: location(of: key), "unknown key \"\(name)\" in \(what)",
                       fix: Suggestion.hint(for: name, in: allowed))

@@ -28,7 +28,9 @@ enum ICalendar {
                 lines.append("DTSTART;TZID=\(londonID):\(event.date.basic)T\(EventTime.basic(time.start))")
                 if let end = time.end { lines.append("DTEND;TZID=\(londonID):\(event.date.basic)T\(EventTime.basic(end))") }
             } else {
-                lines += ["DTSTART;VALUE=DATE:\(event.date.basic)", "DTEND;VALUE=DATE:\(event.date.nextDay.basic)"]
+                lines.append("DTSTART;VALUE=DATE:\(event.date.basic)")
+                // Without DTEND a day lasts one day (§3.6.1): the only way for 31 December 9999.
+                if event.date.nextDay != event.date { lines.append("DTEND;VALUE=DATE:\(event.date.nextDay.basic)") }
             }
             lines += [
                 "SUMMARY:\(escape(event.summary))",
@@ -74,20 +76,21 @@ enum ICalendar {
     }
 
     /// Lines longer than 75 octets continue on the next line after a space (§3.1), never
-    /// splitting a UTF-8 character.
+    /// splitting a UTF-8 character. By Unicode scalar, not by Character: one Character (a
+    /// letter with many combining marks) can be longer than a line.
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
-        var folded = ""
+        var folded = String.UnicodeScalarView()
         var count = 0
-        for character in line {
-            let width = character.utf8.count
+        for scalar in line.unicodeScalars {
+            let width = UTF8.width(scalar)
             if count + width > 75 {
-                folded += "\r\n "
+                folded.append(contentsOf: "\r\n ".unicodeScalars)
                 count = 1
             }
-            folded.append(character)
+            folded.append(scalar)
             count += width
         }
-        return folded
+        return String(folded)
     }
 }

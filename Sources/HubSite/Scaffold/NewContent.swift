@@ -20,6 +20,7 @@ public enum NewContent {
     /// `content/hubs/SLUG.md` for a hub; the slug comes from the name ("West Midlands Maths Hub" →
     /// `west-midlands`) unless one is given.
     public static func hub(name: String, region written: String, slug: String? = nil) throws(Problem) -> File {
+        try refuseControlCharacters(["the name": name, "--region": written, "--slug": slug ?? ""])
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
             throw Problem(message: "the hub has no name", fix: "write it in quotes: hubsite new hub \"West Midlands Maths Hub\" --region \"West Midlands\"")
@@ -28,15 +29,24 @@ public enum NewContent {
             throw Problem(message: "\"\(written)\" is not one of England's nine regions",
                           fix: Region.nearest(to: written).map { "did you mean \"\($0.name)\"?" } ?? Suggestion.hint(for: written, in: Region.allCases.map(\.rawValue)))
         }
+        if slug == nil, let letter = name.unicodeScalars.first(where: { $0.properties.isAlphabetic && !isLatin($0) }) {
+            throw Problem(message: "the name holds \"\(letter)\" (U+\(String(letter.value, radix: 16, uppercase: true))), a letter of another alphabet that may look like a Latin one, so the file name made from it would lose it",
+                          fix: "type the name again on an English keyboard, or give the file name with --slug")
+        }
         let slug = slug ?? SlugMaker.slug(withoutHubSuffix(name))
-        guard ContentFile.isSlug(slug) else {
-            throw Problem(message: "\"\(slug)\" cannot be the hub's file name: names are lower-case letters, digits and hyphens",
+        guard ContentFile.isSlug(slug), slug != "index" else {
+            throw Problem(message: slug == "index" ? "\"index\" cannot be a hub's file name: content/hubs/index.md introduces the list of hubs"
+                                   : "\"\(slug)\" cannot be the hub's file name: names are lower-case letters, digits and hyphens",
                           fix: "give one with --slug, e.g. --slug west-midlands")
+        }
+        guard slug.utf8.count <= maximumNameLength else {
+            throw Problem(message: "the file name \"\(slug.prefix(40))…\" made from the name is \(slug.utf8.count) characters long; at most \(maximumNameLength) fit in an address",
+                          fix: "give a shorter one with --slug, e.g. --slug west-midlands")
         }
         let text = """
             ---
             # yaml-language-server: $schema=../../schemas/hub.schema.json
-            # The page of \(name): hubs/\(slug)/ in the site. Only name and region are required.
+            # This hub's page is hubs/\(slug)/ in the site. Only name and region are required.
             # Leave out what is not confirmed rather than guess: the page leaves it out too.
             # To add a fact, remove the "# " before its lines and write the hub's own value.
             name: \(yamlScalar(name))
@@ -63,6 +73,10 @@ public enum NewContent {
 
     /// `content/NAME.md`, a page at `NAME/`, titled from the name unless a title is given.
     public static func page(name: String, title: String? = nil) throws(Problem) -> File {
+        try refuseControlCharacters(["the name": name, "--title": title ?? ""])
+        guard name.utf8.count <= maximumNameLength else {
+            throw Problem(message: "the page name is \(name.utf8.count) characters long; at most \(maximumNameLength) fit in an address", fix: "choose a shorter name")
+        }
         guard ContentFile.isSlug(name), !reservedPageNames.contains(name) else {
             let slug = SlugMaker.slug(name)
             throw Problem(message: reservedPageNames.contains(name) ? "\"\(name)\" is taken by a page hubsite makes"
@@ -77,7 +91,7 @@ public enum NewContent {
             # description: …    # one sentence for search engines and link previews, shown under the title
             ---
 
-            <!-- Write the page in Markdown below this line. Other pages link to it as [\(title)](/\(name)/). -->
+            <!-- Write the page in Markdown below this line. Other pages link to it as [its title](/\(name)/). -->
 
             """
         return File(path: "content/\(name).md", text: text)
@@ -108,10 +122,24 @@ public enum NewContent {
         name.lowercased().hasSuffix(" maths hub") ? String(name.dropLast(" maths hub".count)) : name
     }
 
-    /// A value YAML reads back as the same text: quoted when it could be read otherwise.
+    /// A value YAML reads back as the same text, whatever it holds: always double-quoted.
     private static func yamlScalar(_ text: String) -> String {
-        let special = text.first.map { "&*!|>'\"%@`#-?:[]{},".contains($0) } ?? true
-        guard special || text.contains(": ") || text.contains(" #") || text.hasSuffix(":") else { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// File names longer than this do not fit in many file systems once folders are added.
+    static let maximumNameLength = 100
+
+    /// A line break in an argument would write lines of its own into the file (a second
+    /// `apply_url:`); no argument has a use for any control character.
+    private static func refuseControlCharacters(_ arguments: [String: String]) throws(Problem) {
+        for (what, text) in arguments.sorted(by: { $0.key < $1.key }) where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw Problem(message: "\(what) holds a line break or another control character, which would change the file's other lines",
+                          fix: "write it on one line, with ordinary characters only")
+        }
+    }
+
+    private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII || (0xC0...0x24F).contains(scalar.value) || (0x1E00...0x1EFF).contains(scalar.value)
     }
 }
