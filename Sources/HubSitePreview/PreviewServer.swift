@@ -15,6 +15,12 @@ public struct PreviewServer: Sendable {
     /// Open connections at most: a browser opens a few, so this leaves room for many tabs and
     /// keeps a flood far from the process's limit on open files.
     public var maximumConnections = 256
+    /// Live-reload streams at most: a new one closes the oldest (a tab that is still open
+    /// reconnects within half a second), so streams never crowd out the editor's own page.
+    public var maximumStreams = 64
+    /// How often open streams are written to: a page that went away is noticed, and its stream
+    /// closed, within this time.
+    public var heartbeat: Duration = .seconds(2)
     /// A connection that sends no complete request for this long is closed: a slow or idle
     /// client holds nothing for long. Live-reload streams are answers, not idle.
     public var idleTimeout: TimeAmount = .seconds(10)
@@ -30,7 +36,7 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "hubsite.serve")
         logger.logLevel = .error
         let group = ServiceGroup(configuration: .init(
-            services: [application(onRunning: onRunning), LiveReloadService(site: site)],
+            services: [application(onRunning: onRunning), LiveReloadService(site: site, heartbeat: heartbeat)],
             gracefulShutdownSignals: signals,
             logger: logger))
         try await group.run()
@@ -61,7 +67,7 @@ public struct PreviewServer: Sendable {
         }
         var logger = Logger(label: "hubsite.serve")
         logger.logLevel = .error
-        let limit = ConnectionLimit(maximum: maximumConnections)
+        let limit = ConnectionLimit(maximum: maximumConnections, maximumStreams: maximumStreams, streamPath: LiveReload.eventsPath)
         return Application(
             router: router,
             server: .http1(configuration: .init(additionalChannelHandlers: [limit.handler()], idleTimeout: idleTimeout)),
@@ -105,7 +111,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         if let page = site.file(at: "404.html")?.contents {
-            return Response(status: .notFound, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+            return Response(status: .notFound, headers: headers, body: ResponseBody(byteBuffer: page))
         }
         // No build has worked yet: every address shows the errors, and reloads when they are fixed.
         let errors = site.failure.map(LiveReload.overlay) ?? ""
@@ -120,12 +126,13 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
 /// Ctrl-C does not wait for pages that are still open.
 struct LiveReloadService: Service {
     let site: PreviewSite
+    let heartbeat: Duration
 
     func run() async throws {
         // Listed after the server, so a graceful shutdown reaches this service first.
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(15))
+                try await Task.sleep(for: heartbeat)
                 site.broadcast(.heartbeat)
             }
         }

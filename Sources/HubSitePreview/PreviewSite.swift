@@ -1,13 +1,16 @@
 import Foundation
 import HubSite
+import NIOCore
 import Synchronization
 
 /// The site as `hubsite serve` shows it: built in memory (never written to public/), the last
 /// good build kept while the sources are broken, and a stream of reload events for open pages.
 public final class PreviewSite: Sendable {
-    /// A file as served: the built bytes (with the live-reload script in HTML) and when they last changed.
+    /// A file as served: the built bytes (with the live-reload script in HTML) and when they last
+    /// changed. A ByteBuffer made once per build, so every answer shares its storage: 300 clients
+    /// that never read a 3 MB page hold one copy of it, not 300.
     struct ServedFile: Sendable {
-        var contents: [UInt8]
+        var contents: ByteBuffer
         var modified: Date
     }
 
@@ -60,7 +63,7 @@ public final class PreviewSite: Sendable {
             let now = Date()
             var served: [String: ServedFile] = [:]
             for file in files {
-                let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: file.contents, failure: failed) : file.contents
+                let bytes = ByteBuffer(bytes: file.path.hasSuffix(".html") ? LiveReload.inject(into: file.contents, failure: failed) : file.contents)
                 // Keep the date of unchanged files, so their ETag stays and browsers may keep their copy.
                 if let old = snapshot.files[file.path], old.contents == bytes {
                     served[file.path] = old
@@ -116,6 +119,9 @@ public final class PreviewSite: Sendable {
         subscribers.withLock { $0[id] = continuation }
         return stream
     }
+
+    /// Streams open now.
+    var openStreams: Int { subscribers.withLock { $0.count } }
 
     func broadcast(_ event: Event) {
         for continuation in subscribers.withLock({ Array($0.values) }) {

@@ -24,20 +24,22 @@ struct SiteFileProvider: FileProvider {
 
     func getAttributes(id: String) async throws -> Attributes? {
         if let file = site.file(at: id) {
-            return Attributes(isFolder: false, size: file.contents.count, modificationDate: file.modified)
+            return Attributes(isFolder: false, size: file.contents.readableBytes, modificationDate: file.modified)
         }
         return site.isFolder(id) ? Attributes(isFolder: true, size: 0, modificationDate: Date(timeIntervalSince1970: 0)) : nil
     }
 
     func loadFile(id: String, context: some RequestContext) async throws -> ResponseBody {
         guard let file = site.file(at: id) else { throw HTTPError(.notFound) }
-        return ResponseBody(byteBuffer: ByteBuffer(bytes: file.contents))
+        return ResponseBody(byteBuffer: file.contents)
     }
 
     func loadFile(id: String, range: ClosedRange<Int>, context: some RequestContext) async throws -> ResponseBody {
         guard let file = site.file(at: id) else { throw HTTPError(.notFound) }
-        let upper = min(range.upperBound, file.contents.count - 1)
-        guard range.lowerBound <= upper else { throw HTTPError(.rangeNotSatisfiable) }
-        return ResponseBody(byteBuffer: ByteBuffer(bytes: file.contents[range.lowerBound...upper]))
+        let upper = min(range.upperBound, file.contents.readableBytes - 1)
+        guard range.lowerBound <= upper, let slice = file.contents.getSlice(at: range.lowerBound, length: upper - range.lowerBound + 1) else {
+            throw HTTPError(.rangeNotSatisfiable)
+        }
+        return ResponseBody(byteBuffer: slice)
     }
 }

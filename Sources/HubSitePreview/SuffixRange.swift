@@ -34,6 +34,6 @@ struct SuffixRange<Context: RequestContext>: RouterMiddleware {
     private func size(of path: String) -> Int? {
         let provider = SiteFileProvider(site: site)
         guard let id = provider.getFileIdentifier(path.removingPercentEncoding ?? path) else { return nil }
-        return (site.file(at: id) ?? site.file(at: id.isEmpty ? "index.html" : id + "/index.html"))?.contents.count
+        return (site.file(at: id) ?? site.file(at: id.isEmpty ? "index.html" : id + "/index.html"))?.contents.readableBytes
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOEmbedded
+import Synchronization
 import XCTest
 @testable import HubSite
 @testable import HubSitePreview
@@ -90,6 +95,77 @@ final class PreviewServerTests: XCTestCase {
         let several = try server.http.get("/style.css", headers: ["Range": "bytes=-5,0-1"])
         XCTAssertEqual(several.status, 200)
         XCTAssertEqual(several.body, css)
+    }
+
+    /// Live-reload streams are bounded: when every connection is a stream, the editor's page is
+    /// still answered (the oldest stream gives way), and past the stream limit the oldest goes.
+    func testStreamsNeverCrowdOutThePageAndTheOldestGivesWay() throws {
+        let server = try Running(try TestSite()) { $0.maximumConnections = 6; $0.maximumStreams = 4 }
+        defer { server.stop() }
+        var streams: [EventStreamProbe] = []
+        defer { streams.forEach { $0.close() } }
+        for _ in 0..<5 {
+            let stream = try EventStreamProbe(port: server.port)
+            XCTAssertTrue(stream.waitUntilConnected())
+            streams.append(stream)
+        }
+        try wait("the oldest stream closed past the limit of 4") { streams[0].isEnded }
+        XCTAssertFalse(streams[4].isEnded)
+        // Four streams and two more idle connections fill the limit of six: the page is still answered.
+        let idle = try [server.http.connect(), server.http.connect()]
+        defer { idle.forEach { close($0) } }
+        for _ in 0..<3 {
+            XCTAssertEqual(try server.http.get("/").status, 200)
+        }
+    }
+
+    /// A page that went away: its stream is closed at the next heartbeat, not held open.
+    func testTheStreamOfAPageThatWentAwayIsClosedAtTheNextHeartbeat() throws {
+        let server = try Running(try TestSite()) { $0.heartbeat = .milliseconds(100) }
+        defer { server.stop() }
+        let stream = try EventStreamProbe(port: server.port)
+        XCTAssertTrue(stream.waitUntilConnected())
+        XCTAssertEqual(server.preview.openStreams, 1)
+        stream.close()
+        try wait("the stream of the page that went away is closed") { server.preview.openStreams == 0 }
+    }
+
+    /// Every answer shares the storage of the page built once: clients that ask for a large
+    /// page and never read it hold no copy of it each (300 such clients took serve to 840 MB).
+    func testAnswersShareThePageBuiltOnceNeverACopyEach() async throws {
+        let site = try TestSite(["content/big.md": "---\ntitle: Big\n---\n\n" + String(repeating: "A paragraph of words to make a large page.\n\n", count: 70_000)])
+        let preview = PreviewSite(source: site.folder)
+        preview.rebuild()
+        let served = try XCTUnwrap(preview.file(at: "big/index.html")).contents
+        XCTAssertGreaterThan(served.readableBytes, 3_000_000)
+        let provider = SiteFileProvider(site: preview)
+        for body in [try await provider.loadFile(id: "big/index.html", context: BasicRequestContext(source: .init(channel: EmbeddedChannel(), logger: Logger(label: "test")))),
+                     try await provider.loadFile(id: "big/index.html", range: 10...1_000_009, context: BasicRequestContext(source: .init(channel: EmbeddedChannel(), logger: Logger(label: "test"))))] {
+            let writer = CollectingWriter()
+            try await body.write(writer)
+            let buffers = writer.buffers.withLock { $0 }
+            XCTAssertEqual(buffers.count, 1)
+            let start = served.withUnsafeReadableBytes { UInt(bitPattern: $0.baseAddress) }
+            let sent = try XCTUnwrap(buffers.first).withUnsafeReadableBytes { UInt(bitPattern: $0.baseAddress) }
+            XCTAssertTrue(sent == start || sent == start + 10, "the answer is the built page's own storage")
+        }
+    }
+
+    private final class CollectingWriter: ResponseBodyWriter, @unchecked Sendable {
+        let buffers = Mutex<[ByteBuffer]>([])
+        func write(_ buffer: ByteBuffer) async throws { buffers.withLock { $0.append(buffer) } }
+        func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+
+    private func wait(_ what: String, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while !condition() {
+            guard Date() < deadline else {
+                XCTFail("timed out waiting for \(what)")
+                throw POSIXError(.ETIMEDOUT)
+            }
+            usleep(10_000)
+        }
     }
 
     func testAConnectionThatSendsNoRequestIsClosedAfterTheTimeout() throws {

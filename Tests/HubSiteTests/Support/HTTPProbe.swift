@@ -84,7 +84,10 @@ final class EventStreamProbe: @unchecked Sendable {
             while true {
                 let count = recv(fd, &buffer, buffer.count, 0)
                 if count < 0, errno == EAGAIN || errno == EINTR { continue }
-                if count <= 0 { break }
+                if count <= 0 {
+                    lock.lock(); ended = true; lock.unlock()
+                    break
+                }
                 pending += buffer[0..<count]
                 while let newline = pending.firstIndex(of: 10) {
                     let line = String(decoding: pending[..<newline], as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\r"))
@@ -100,6 +103,10 @@ final class EventStreamProbe: @unchecked Sendable {
     }
 
     var received: [String] { lock.lock(); defer { lock.unlock() }; return events }
+
+    private var ended = false
+    /// True once the server has closed the stream.
+    var isEnded: Bool { lock.lock(); defer { lock.unlock() }; return ended }
 
     /// Waits until `count` reload events have arrived (or the deadline passes) and says whether they did.
     func waitForReloads(_ count: Int, timeout: TimeInterval = 15) -> Bool {
