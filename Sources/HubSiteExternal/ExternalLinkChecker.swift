@@ -116,7 +116,7 @@ public struct ExternalLinkChecker: Sendable {
             var next = addresses.makeIterator()
             func startNext() {
                 guard let (address, needsBody) = next.next() else { return }
-                group.addTask { (address, await fetch(address, needsBody: needsBody, client: client, timeout: amount)) }
+                group.addTask { (address, await fetchWithinTimeout(address, needsBody: needsBody, client: client, timeout: amount)) }
             }
             for _ in 0..<concurrency { startNext() }
             while let result = await group.next() {
@@ -128,27 +128,50 @@ public struct ExternalLinkChecker: Sendable {
         return results
     }
 
+    /// The whole check of one address, redirects and body included, within the timeout: a
+    /// server that drips a byte a second, or redirects ten times slowly, is given up on.
+    private func fetchWithinTimeout(_ address: String, needsBody: Bool, client: HTTPClient, timeout: TimeAmount) async -> FetchResult {
+        await withTaskGroup(of: FetchResult?.self) { group in
+            group.addTask { await fetch(address, needsBody: needsBody, client: client, timeout: timeout) }
+            group.addTask {
+                // A moment more than the requests' own deadline, so that a refused connection
+                // that was tried again until then is reported as such.
+                try? await Task.sleep(for: .nanoseconds(timeout.nanoseconds) + .milliseconds(250))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? FetchResult(status: nil, reason: nil, final: nil, ids: nil,
+                                        failure: Self.describe(HTTPClientError.deadlineExceeded, address: address, timeout: timeout))
+        }
+    }
+
     private func fetch(_ address: String, needsBody: Bool, client: HTTPClient, timeout: TimeAmount) async -> FetchResult {
+        let deadline = NIODeadline.now() + timeout
         var current = address
         var redirected = false
         for _ in 0..<10 {
             do {
-                var response = try await request(current, method: needsBody ? .GET : .HEAD, client: client, timeout: timeout)
+                var response = try await request(current, method: needsBody ? .GET : .HEAD, client: client, deadline: deadline)
                 // Some servers refuse HEAD, or answer it wrongly: ask again with GET before calling the link broken.
                 if !needsBody, response.status.code >= 400 {
-                    response = try await request(current, method: .GET, client: client, timeout: timeout)
+                    response = try await request(current, method: .GET, client: client, deadline: deadline)
                 }
                 let code = Int(response.status.code)
                 if (300..<400).contains(code), let location = response.headers.first(name: "location"),
                    let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString {
+                    // Only to the web: never to a local socket (http+unix://, unix://) or a file.
+                    guard Self.isWeb(next) else {
+                        return FetchResult(status: nil, reason: nil, final: nil, ids: nil,
+                                           failure: "it is redirected to \"\(next)\", which is not a web address; only http and https are followed")
+                    }
                     current = next
                     redirected = true
                     continue
                 }
                 var ids: Set<String>?
                 if needsBody, (200..<300).contains(code) {
-                    let body = try await response.body.collect(upTo: 10 * 1024 * 1024)
-                    ids = HTMLAnchors.ids(in: Array(buffer: body))
+                    ids = try await Self.ids(in: response.body)
                 }
                 return FetchResult(status: code, reason: response.status.reasonPhrase, final: redirected ? current : nil, ids: ids, failure: nil)
             } catch {
@@ -158,12 +181,24 @@ public struct ExternalLinkChecker: Sendable {
         return FetchResult(status: nil, reason: nil, final: current, ids: nil, failure: "it is redirected more than 10 times")
     }
 
-    private func request(_ url: String, method: HTTPMethod, client: HTTPClient, timeout: TimeAmount) async throws -> HTTPClientResponse {
+    /// A page's first 10 MB is read for its ids; past that, what it holds is not known (nil),
+    /// and a fragment is not reported missing.
+    private static func ids(in body: HTTPClientResponse.Body) async throws -> Set<String>? {
+        let limit = 10 * 1024 * 1024
+        var bytes: [UInt8] = []
+        for try await chunk in body {
+            guard bytes.count + chunk.readableBytes <= limit else { return nil }
+            bytes += chunk.readableBytesView
+        }
+        return HTMLAnchors.ids(in: bytes)
+    }
+
+    private func request(_ url: String, method: HTTPMethod, client: HTTPClient, deadline: NIODeadline) async throws -> HTTPClientResponse {
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers.add(name: "User-Agent", value: "hubsite-link-check")
         request.headers.add(name: "Accept", value: "text/html,*/*;q=0.8")
-        return try await client.execute(request, timeout: timeout)
+        return try await client.execute(request, deadline: deadline)
     }
 
     /// What went wrong, in the words of someone who clicked the link.

@@ -39,6 +39,27 @@ final class ExternalLinkTests: XCTestCase {
                 return html("late")
             }
             route("/no-head") { request in request.method == .head ? Response(status: .methodNotAllowed) : html("fine by GET") }
+            // A body that drips a byte at a time, more slowly than the timeout allows in all.
+            route("/drip") { _ in
+                Response(status: .ok, headers: [.contentType: "text/html"], body: ResponseBody { writer in
+                    for _ in 0..<20 {
+                        try await writer.write(ByteBuffer(string: "<"))
+                        try await Task.sleep(for: .milliseconds(200))
+                    }
+                    try await writer.finish(nil)
+                })
+            }
+            // Redirects, each quicker than the timeout, together slower.
+            for hop in 0..<5 {
+                route("/hop\(hop)") { _ in
+                    try await Task.sleep(for: .milliseconds(300))
+                    return Response(status: .found, headers: [.location: hop == 4 ? "/ok" : "/hop\(hop + 1)"])
+                }
+            }
+            route("/to-socket") { _ in Response(status: .found, headers: [.location: "http+unix://%2Fvar%2Frun%2Fdocker.sock/info"]) }
+            route("/huge") { _ in
+                html("<h2 id=\"top\">Top</h2>" + String(repeating: "<p>words</p>", count: 1_000_000))
+            }
             var logger = Logger(label: "local-web")
             logger.logLevel = .critical
             let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -134,6 +155,35 @@ final class ExternalLinkTests: XCTestCase {
         XCTAssertEqual(web.requests["GET /gone"], 2)
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".hubsite-cache/external-links.json").path))
         XCTAssertFalse(site.exists(".hubsite-cache"), "never in public/")
+    }
+
+    /// --timeout bounds each address's whole check; redirects go only to the web; a page too
+    /// large to read for its ids is no error.
+    func testTheTimeoutBoundsTheWholeCheckAndRedirectsStayOnTheWeb() throws {
+        let web = try LocalWeb()
+        defer { web.stop() }
+        let base = "http://127.0.0.1:\(web.port)"
+        let site = try TestSite(["content/links.md": """
+            ---
+            title: Links
+            ---
+
+            - [drip](\(base)/drip#x)
+            - [hops](\(base)/hop0)
+            - [socket](\(base)/to-socket)
+            - [huge](\(base)/huge#top)
+
+            """])
+        XCTAssertEqual(try HubsiteBinary.run(["build"], in: site.folder).status, 0)
+        let started = Date()
+        let result = try HubsiteBinary.run(["check", "--external", "--no-cache", "--timeout", "1", "--today", "2026-01-10"], in: site.folder)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30, "bounded by the timeout, not by the servers")
+        let problems = result.stderr.split(separator: "\n").filter { $0.hasPrefix("content/") }.map(String.init)
+        XCTAssertEqual(problems, [
+            "content/links.md:5:3: error: broken link \"\(base)/drip#x\": no answer within 1 s",
+            "content/links.md:6:3: error: broken link \"\(base)/hop0\": no answer within 1 s",
+            "content/links.md:7:3: error: broken link \"\(base)/to-socket\": it is redirected to \"http+unix://%2Fvar%2Frun%2Fdocker.sock/info\", which is not a web address; only http and https are followed",
+        ], result.stderr)
     }
 
     func testWithoutExternalNothingIsFetched() throws {
