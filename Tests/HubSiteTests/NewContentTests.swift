@@ -94,4 +94,16 @@ final class NewContentTests: XCTestCase {
         try site.build()
         try site.assertFile("hubs/best/index.html", contains: "#1: &quot;Best&quot; Maths Hub")
     }
+
+    /// A hub file written by hand with a look-alike letter is still the same hub.
+    func testAHubNamedWithALookalikeLetterIsCaughtAsADuplicate() throws {
+        let site = try TestSite([
+            "content/hubs/solent.md": "---\nname: Solent Maths Hub\nregion: South East\n---\n",
+            "content/hubs/olent.md": "---\nname: \u{405}olent Maths Hub\nregion: South East\n---\n",
+        ])
+        XCTAssertEqual(site.buildErrors(), [
+            "content/hubs/olent.md:2:7: the hub \"\u{405}olent Maths Hub\" is also described in content/hubs/solent.md:2:7",
+            "content/hubs/solent.md:2:7: the hub \"Solent Maths Hub\" is also described in content/hubs/olent.md:2:7",
+        ])
+    }
 }

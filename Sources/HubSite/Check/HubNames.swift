@@ -5,7 +5,7 @@ enum HubNames {
     static func checkUnique(_ pages: [Page], log: inout DiagnosticLog) {
         var first: [String: Hub] = [:]
         for hub in pages.compactMap(\.hub).sorted(by: { $0.nameLocation < $1.nameLocation }) {
-            let key = hub.name.lowercased()
+            let key = lookalikeKey(hub.name)
             guard let earlier = first[key] else {
                 first[key] = hub
                 continue
@@ -15,4 +15,20 @@ enum HubNames {
             log.error(at: hub.nameLocation, "the hub \"\(hub.name)\" is also described in \(earlier.nameLocation)", fix: fix)
         }
     }
+
+    /// The name with Cyrillic and Greek letters that look like Latin ones read as those, so that
+    /// "Ѕolent" (a Cyrillic Ѕ) is the same hub as "Solent".
+    static func lookalikeKey(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.map { lookalikes[$0] ?? $0 }))
+    }
+
+    private static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = {
+        // Lower-case pairs: the name is lowercased first.
+        let pairs: [(String, String)] = [
+            ("а", "a"), ("в", "b"), ("е", "e"), ("к", "k"), ("м", "m"), ("н", "h"), ("о", "o"), ("р", "p"), ("с", "c"),
+            ("т", "t"), ("у", "y"), ("х", "x"), ("ѕ", "s"), ("і", "i"), ("ј", "j"), ("ԁ", "d"), ("һ", "h"), ("ԛ", "q"), ("ԝ", "w"),
+            ("α", "a"), ("β", "b"), ("ε", "e"), ("ι", "i"), ("κ", "k"), ("ν", "v"), ("ο", "o"), ("ρ", "p"), ("τ", "t"), ("υ", "u"), ("χ", "x"),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0.unicodeScalars.first!, $0.1.unicodeScalars.first!) })
+    }()
 }
