@@ -5,12 +5,35 @@ import HubSite
 enum LiveReload {
     static let eventsPath = "/__hubsite/events"
 
-    static let script = """
+    /// Reloads the page at each rebuild; with `followEdits`, goes to the page made from the
+    /// file just saved instead (the event's data: the build's number, then that page's address).
+    static func script(followEdits: Bool) -> String {
+        """
         <script>/* hubsite serve: live reload */(function () {
           var source = new EventSource("\(eventsPath)");
-          source.addEventListener("reload", function () { location.reload(); });
+          source.addEventListener("reload", function (event) {
+            var page = \(followEdits ? "String(event.data).split(\" \")[1]" : "null");
+            if (page && page !== location.pathname) { location.href = page; } else { location.reload(); }
+          });
         })();</script>
         """
+    }
+
+    /// The build's warnings, quieter than the errors' overlay: a bar at the foot of the page
+    /// that a reader of the preview can open, each warning with its place and its fix.
+    static func warningsBanner(_ warnings: [Diagnostic]) -> String {
+        let items = warnings.map { warning in
+            "<li style=\"margin:0 0 8px\"><code>\(HTML.escape(warning.location.description))</code>: \(HTML.escape(warning.message))"
+                + (warning.fix.isEmpty ? "" : "<br><span style=\"color:#505a5f\">fix: \(HTML.escape(warning.fix))</span>") + "</li>"
+        }.joined()
+        return """
+            <details id="hubsite-warnings" role="status" style="position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;z-index:2147483646;\
+            background:#fff7bf;color:#0b0c0c;border-top:4px solid #ffdd00;padding:8px 24px;font:16px/1.4 system-ui,sans-serif">
+            <summary style="cursor:pointer;font-weight:700">\(warnings.count) warning\(warnings.count == 1 ? "" : "s") in this build (the site still builds)</summary>
+            <ul style="margin:8px 0 0;padding-left:20px">\(items)</ul>
+            </details>
+            """
+    }
 
     static func overlay(_ failure: BuildFailure) -> String {
         let text = failure.errors.map(\.description).joined(separator: "\n\n")
@@ -24,9 +47,11 @@ enum LiveReload {
             """
     }
 
-    /// The page with the script (and the overlay, if the last build failed) before `</body>`.
-    static func inject(into html: [UInt8], failure: BuildFailure?) -> [UInt8] {
-        let addition = Array(((failure.map(overlay) ?? "") + script).utf8)
+    /// The page with the script, and the errors' overlay if the last build failed or else the
+    /// warnings' banner if it had any, before `</body>`.
+    static func inject(into html: [UInt8], failure: BuildFailure?, warnings: [Diagnostic] = [], followEdits: Bool = true) -> [UInt8] {
+        let notice = failure.map(overlay) ?? (warnings.isEmpty ? "" : warningsBanner(warnings))
+        let addition = Array((notice + script(followEdits: followEdits)).utf8)
         let closing = Array("</body>".utf8)
         guard let index = lastIndex(of: closing, in: html) else { return html + addition }
         return Array(html[..<index]) + addition + Array(html[index...])

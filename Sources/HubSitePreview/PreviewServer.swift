@@ -58,7 +58,9 @@ public struct PreviewServer: Sendable {
                 try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
                 for await event in site.events() {
                     switch event {
-                    case .reload(let generation): try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                    case .reload(let generation, let page):
+                        // The data: the build's number, then the page to go to, if any.
+                        try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\(page.map { " " + $0 } ?? "")\n\n"))
                     case .heartbeat: try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                     }
                 }
@@ -116,7 +118,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         // No build has worked yet: every address shows the errors, and reloads when they are fixed.
         let errors = site.failure.map(LiveReload.overlay) ?? ""
         let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hubsite preview</title></head><body>"
-            + errors + LiveReload.script + "</body></html>"
+            + errors + LiveReload.script(followEdits: site.followEdits) + "</body></html>"
         return Response(status: site.failure == nil ? .notFound : .internalServerError, headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }

@@ -20,28 +20,36 @@ public final class PreviewSite: Sendable {
         var folders: Set<String> = [""]
         /// The last build's errors; nil when it succeeded.
         var failure: BuildFailure?
+        /// The last good build's warnings, shown in every page as they are in the terminal.
+        var warnings: [Diagnostic] = []
         var generation = 0
     }
 
     enum Event: Sendable {
-        case reload(generation: Int)
+        /// `page`: the address of the page made from the file just saved, for open tabs to go to.
+        case reload(generation: Int, page: String?)
         case heartbeat
     }
 
     public let source: URL
+    /// Whether open tabs go to the page made from the file just saved (`serve --no-follow` turns it off).
+    public let followEdits: Bool
     private let state = Mutex(Snapshot())
     private let subscribers = Mutex<[UUID: AsyncStream<Event>.Continuation]>([:])
     /// The sources' files as last built, before the reload script and overlay were added.
     private let lastGood = Mutex<[OutputFile]>([])
 
-    public init(source: URL) {
+    public init(source: URL, followEdits: Bool = true) {
         self.source = source
+        self.followEdits = followEdits
     }
 
-    /// Builds the site from its sources. On success the new site replaces the old; on failure
-    /// the last good site stays and every HTML page carries the errors. Either way open pages reload.
+    /// Builds the site from its sources. On success the new site replaces the old, its warnings
+    /// in a banner on every page; on failure the last good site stays and every HTML page carries
+    /// the errors. Either way open pages reload, and go to the page made from the file saved
+    /// (`changed`, from the site's folder) unless `followEdits` is off.
     @discardableResult
-    public func rebuild() -> Result<SiteBuilder.Result, BuildFailure> {
+    public func rebuild(changed: [String] = []) -> Result<SiteBuilder.Result, BuildFailure> {
         let outcome: Result<SiteBuilder.Result, BuildFailure>
         do {
             outcome = .success(try SiteBuilder(source: source).render())
@@ -50,10 +58,12 @@ public final class PreviewSite: Sendable {
         }
         let files: [OutputFile]
         let failed: BuildFailure?
+        var warnings: [Diagnostic] = []
         switch outcome {
         case .success(let result):
             files = result.files
             failed = nil
+            warnings = result.warnings
             lastGood.withLock { $0 = files }
         case .failure(let error):
             files = lastGood.withLock { $0 }
@@ -63,7 +73,8 @@ public final class PreviewSite: Sendable {
             let now = Date()
             var served: [String: ServedFile] = [:]
             for file in files {
-                let bytes = ByteBuffer(bytes: file.path.hasSuffix(".html") ? LiveReload.inject(into: file.contents, failure: failed) : file.contents)
+                let bytes = ByteBuffer(bytes: file.path.hasSuffix(".html")
+                    ? LiveReload.inject(into: file.contents, failure: failed, warnings: warnings, followEdits: followEdits) : file.contents)
                 // Keep the date of unchanged files, so their ETag stays and browsers may keep their copy.
                 if let old = snapshot.files[file.path], old.contents == bytes {
                     served[file.path] = old
@@ -74,11 +85,17 @@ public final class PreviewSite: Sendable {
             snapshot.files = served
             snapshot.folders = Self.folders(of: served.keys)
             snapshot.failure = failed
+            snapshot.warnings = warnings
             snapshot.generation += 1
             return snapshot.generation
         }
-        broadcast(.reload(generation: generation))
+        broadcast(.reload(generation: generation, page: Self.page(madeFrom: changed)))
         return outcome
+    }
+
+    /// `/hubs/solent/` for `content/hubs/solent.md`: the first page among the files saved.
+    static func page(madeFrom changed: [String]) -> String? {
+        changed.lazy.compactMap(PageAddress.of(source:)).first
     }
 
     func file(at path: String) -> ServedFile? {
@@ -104,6 +121,7 @@ public final class PreviewSite: Sendable {
 
     public var generation: Int { state.withLock { $0.generation } }
     public var failure: BuildFailure? { state.withLock { $0.failure } }
+    public var warnings: [Diagnostic] { state.withLock { $0.warnings } }
 
     // MARK: - Reload events
 

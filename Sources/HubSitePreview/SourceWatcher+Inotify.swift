@@ -41,6 +41,7 @@ extension SourceWatcher {
 
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pendingSince: ContinuousClock.Instant?
+        var changed: Set<String> = []
         while running.load(ordering: .sequentiallyConsistent) {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             // While edits settle, wake when the quiet time is up; otherwise check `running` now and then.
@@ -70,12 +71,14 @@ extension SourceWatcher {
                         watchTree(path)
                     }
                     if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil }
+                    if mask & UInt32(IN_ISDIR) == 0 { changed.insert(String(path.dropFirst(rootPath.count + 1))) }
                     pendingSince = .now
                 }
             }
             if let since = pendingSince, ContinuousClock.now - since >= debounce {
                 pendingSince = nil
-                onChange()
+                onChange(changed.sorted())
+                changed = []
             }
         }
     }

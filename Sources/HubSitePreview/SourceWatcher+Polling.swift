@@ -7,21 +7,25 @@ extension SourceWatcher {
     func pollForChanges() {
         var last = fingerprint()
         var pendingSince: ContinuousClock.Instant?
+        var changed: Set<String> = []
         while running.load(ordering: .sequentiallyConsistent) {
             Thread.sleep(forTimeInterval: 0.1)
             let now = fingerprint()
             if now != last {
+                // What was added, removed or changed: the stamps that are in one list and not the other.
+                changed.formUnion(Set(now).symmetricDifference(Set(last)).map(\.path))
                 last = now
                 pendingSince = .now
             }
             if let since = pendingSince, ContinuousClock.now - since >= debounce {
                 pendingSince = nil
-                onChange()
+                onChange(changed.sorted())
+                changed = []
             }
         }
     }
 
-    private struct Stamp: Equatable {
+    private struct Stamp: Hashable {
         var path: String
         var size: UInt64
         var modified: Date?

@@ -3,19 +3,19 @@ import HubSite
 import Synchronization
 
 /// Watches `site.yml`, `content/` and `templates/` and calls `onChange` once the edits have
-/// settled. On Linux it listens to inotify (every subfolder, new ones too; editors that save to a
+/// settled, with the paths that changed (from the site's folder, sorted). On Linux it listens to inotify (every subfolder, new ones too; editors that save to a
 /// temporary file and rename it are seen through the rename); elsewhere, or with `polling`, it
 /// compares every source file's size and date a few times a second.
 public final class SourceWatcher: Sendable {
     let root: URL
     let debounce: Duration
-    let onChange: @Sendable () -> Void
+    let onChange: @Sendable ([String]) -> Void
     let running = Atomic<Bool>(false)
     /// The inotify instance; nil when polling.
     let descriptor: Int32?
 
     public init(root: URL, debounce: Duration = .milliseconds(20), polling: Bool = false,
-                onChange: @escaping @Sendable () -> Void) throws {
+                onChange: @escaping @Sendable ([String]) -> Void) throws {
         self.root = root.standardizedFileURL
         self.debounce = debounce
         self.onChange = onChange

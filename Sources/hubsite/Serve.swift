@@ -15,6 +15,12 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Notice edits by looking at the files several times a second instead of being told by the system (for shared or network folders where edits go unseen).")
     var poll = false
 
+    @Flag(name: .long, help: "Open the preview in the web browser.")
+    var open = false
+
+    @Flag(name: .customLong("no-follow"), help: "Keep open tabs on their page when a file is saved, instead of going to the page made from it.")
+    var stay = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be from 1 to 65535, or 0 for any free port; found \(port)")
@@ -22,13 +28,14 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let preview = PreviewSite(source: site.sourceURL)
+        let preview = PreviewSite(source: site.sourceURL, followEdits: !stay)
         let start = ContinuousClock.now
         let first = preview.rebuild()
         let firstDuration = ContinuousClock.now - start
-        let watcher = try SourceWatcher(root: site.sourceURL, polling: poll) {
+        let watcher = try SourceWatcher(root: site.sourceURL, polling: poll) { changed in
+            if !changed.isEmpty { say("changed: " + changed.joined(separator: ", ")) }
             let start = ContinuousClock.now
-            report(preview.rebuild(), after: ContinuousClock.now - start)
+            report(preview.rebuild(changed: changed), after: ContinuousClock.now - start)
         }
         watcher.start()
         defer { watcher.stop() }
@@ -38,6 +45,7 @@ struct Serve: AsyncParsableCommand {
                 say("http://127.0.0.1:\(port)/")
                 say("Serving the site from memory; edits to site.yml, content/ and templates/ reload the page. Ctrl-C stops.")
                 report(first, after: firstDuration)
+                if open { openInBrowser("http://127.0.0.1:\(port)/") }
             }
         } catch {
             let text = String(describing: error)
@@ -51,12 +59,34 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// One line per rebuild in the terminal: what was built, or every error.
+/// The desktop's own way to open an address; said, not fatal, where there is none.
+private func openInBrowser(_ address: String) {
+    #if os(macOS)
+    let opener = "/usr/bin/open"
+    #else
+    let opener = "/usr/bin/xdg-open"
+    #endif
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: opener)
+    process.arguments = [address]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+        try process.run()
+    } catch {
+        Terminal.error("could not open a web browser (\(opener) is missing): open \(address) yourself")
+    }
+}
+
+/// One line per rebuild in the terminal: what was built, with every warning, or every error.
 private func report(_ outcome: Result<SiteBuilder.Result, BuildFailure>, after duration: Duration) {
     let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
     switch outcome {
     case .success(let result):
-        say(String(format: "rebuilt %d pages in %.0f ms", result.site.pages.count, milliseconds))
+        for warning in result.warnings { Terminal.error(warning.description) }
+        let warnings = result.warnings.count
+        say(String(format: "rebuilt %d pages in %.0f ms", result.site.pages.count, milliseconds)
+            + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s") (shown in the page too)"))
     case .failure(let failure):
         Terminal.error(failure.description)
         say("the site could not be rebuilt; still serving the last good version")

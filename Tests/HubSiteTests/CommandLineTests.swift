@@ -145,6 +145,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Fatal"), "no stack trace")
     }
 
+    /// serve says which files changed and prints each warning with its fix, as build does.
+    func testServeSaysWhatChangedAndEveryWarning() throws {
+        let site = try TestSite()
+        let process = Process()
+        process.executableURL = HubsiteBinary.url
+        process.arguments = ["serve", "--port", "0", "--source", site.folder.path]
+        let out = Pipe(), errors = Pipe()
+        process.standardOutput = out
+        process.standardError = errors
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var lines: [String] = []
+        while !(lines.last ?? "").hasPrefix("rebuilt ") { lines.append(readLine(from: out.fileHandleForReading)) }
+        try site.write("---\ntitle: X\n---\n\n| a | b |\n", to: "content/x.md")
+        XCTAssertEqual(readLine(from: out.fileHandleForReading), "changed: content/x.md")
+        let rebuilt = readLine(from: out.fileHandleForReading)
+        XCTAssertTrue(rebuilt.hasPrefix("rebuilt 4 pages in ") && rebuilt.hasSuffix(" ms, 1 warning (shown in the page too)"), rebuilt)
+        process.terminate()
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(stderr.contains("content/x.md:5:1: warning: this looks like a table"), stderr)
+        XCTAssertTrue(stderr.contains("    fix: "), stderr)
+    }
+
     private func readLine(from handle: FileHandle) -> String {
         var bytes = [UInt8]()
         while true {

@@ -21,7 +21,7 @@ final class PreviewServerTests: XCTestCase {
         init(_ site: TestSite, configure: @escaping @Sendable (inout PreviewServer) -> Void = { _ in }) throws {
             let preview = PreviewSite(source: site.folder)
             preview.rebuild()
-            let watcher = try SourceWatcher(root: site.folder) { preview.rebuild() }
+            let watcher = try SourceWatcher(root: site.folder) { changed in preview.rebuild(changed: changed) }
             watcher.start()
             let ready = DispatchSemaphore(value: 0)
             let boundPort = LockedValue(0)
@@ -166,6 +166,39 @@ final class PreviewServerTests: XCTestCase {
             }
             usleep(10_000)
         }
+    }
+
+    /// The preview tells everything the build tells: each warning in a banner on every page, with
+    /// its place and fix; and an open tab is sent to the page made from the file just saved.
+    func testWarningsAreShownInThePageAndTheTabFollowsTheSavedFile() throws {
+        let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\nWords.\n"])
+        let server = try Running(site)
+        defer { server.stop() }
+        XCTAssertFalse(try server.http.get("/").body.contains("hubsite-warnings"), "no banner without warnings")
+        let events = try EventStreamProbe(port: server.port)
+        defer { events.close() }
+        XCTAssertTrue(events.waitUntilConnected())
+        try site.write("---\ntitle: X\n---\n\n| a | b |\n", to: "content/x.md")
+        XCTAssertTrue(events.waitForReloads(1))
+        XCTAssertTrue(events.received.contains { $0.hasPrefix("data: ") && $0.hasSuffix(" /x/") }, "\(events.received)")
+        let page = try server.http.get("/").body
+        XCTAssertTrue(page.contains(#"<details id="hubsite-warnings" role="status""#), page)
+        XCTAssertTrue(page.contains("1 warning in this build (the site still builds)"), page)
+        XCTAssertTrue(page.contains("<code>content/x.md:5:1</code>: this looks like a table"), page)
+        XCTAssertTrue(page.contains("fix: "), page)
+        XCTAssertTrue(page.contains(#"String(event.data).split(" ")[1]"#), "the script follows the saved file")
+        XCTAssertFalse(try server.http.get("/x/").body.contains("hubsite-error"))
+    }
+
+    func testWithoutFollowingTheOpenTabStaysWhereItIs() throws {
+        let site = try TestSite()
+        let preview = PreviewSite(source: site.folder, followEdits: false)
+        preview.rebuild()
+        let page = String(buffer: try XCTUnwrap(preview.file(at: "index.html")).contents)
+        XCTAssertTrue(page.contains("var page = null;"), page)
+        XCTAssertEqual(PreviewSite.page(madeFrom: ["site.yml", "content/hubs/solent.md"]), "/hubs/solent/")
+        XCTAssertEqual(PreviewSite.page(madeFrom: ["content/index.md"]), "/")
+        XCTAssertNil(PreviewSite.page(madeFrom: ["templates/page.mustache", "content/map.png"]))
     }
 
     func testAConnectionThatSendsNoRequestIsClosedAfterTheTimeout() throws {

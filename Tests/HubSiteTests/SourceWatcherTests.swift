@@ -8,8 +8,10 @@ final class SourceWatcherTests: XCTestCase {
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func add() { lock.withLock { value += 1 } }
+        private var paths: [[String]] = []
+        func add(_ changed: [String] = []) { lock.withLock { value += 1; paths.append(changed) } }
         var count: Int { lock.withLock { value } }
+        var changed: [[String]] { lock.withLock { paths } }
     }
 
     private func waitFor(_ counter: Counter, toReach count: Int) -> Bool {
@@ -22,7 +24,7 @@ final class SourceWatcherTests: XCTestCase {
         for polling in [false, true] {
             let site = try TestSite()
             let changes = Counter()
-            let watcher = try SourceWatcher(root: site.folder, polling: polling) { changes.add() }
+            let watcher = try SourceWatcher(root: site.folder, polling: polling) { changes.add($0) }
             XCTAssertEqual(watcher.method, polling ? "polling" : "inotify")
             watcher.start()
             defer { watcher.stop() }
@@ -36,6 +38,10 @@ final class SourceWatcherTests: XCTestCase {
             try Data((TestSite.siteYML + "# saved\n").utf8).write(to: temporary)
             _ = rename(temporary.path, site.folder.appendingPathComponent("site.yml").path)
             XCTAssertTrue(waitFor(changes, toReach: 3), "an atomic save of site.yml (\(watcher.method))")
+            // Each change names the files saved, from the site's folder, for the terminal and the open tab.
+            XCTAssertEqual(changes.changed[0], ["content/accessibility.md"], watcher.method)
+            XCTAssertEqual(changes.changed[1], ["content/guides/new.md"], watcher.method)
+            XCTAssertTrue(changes.changed[2].contains("site.yml"), "\(changes.changed[2]) (\(watcher.method))")
             // public/ is output, not a source.
             let before = changes.count
             try site.write("x", to: "public/extra.txt")

@@ -35,3 +35,14 @@ struct ContentFile: Sendable {
             && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 }
+
+/// Where a source file is published, for the preview: `content/hubs/solent.md` → `/hubs/solent/`.
+public enum PageAddress {
+    /// Nil for anything that is not a page's Markdown under `content/`.
+    public static func of(source path: String) -> String? {
+        guard path.hasPrefix("content/"), case .success(let urlPath) = ContentFile.urlPath(forContentPath: String(path.dropFirst("content/".count))) else {
+            return nil
+        }
+        return "/" + urlPath
+    }
+}

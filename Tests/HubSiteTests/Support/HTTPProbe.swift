@@ -92,7 +92,7 @@ final class EventStreamProbe: @unchecked Sendable {
                 while let newline = pending.firstIndex(of: 10) {
                     let line = String(decoding: pending[..<newline], as: UTF8.self).trimmingCharacters(in: .init(charactersIn: "\r"))
                     pending.removeSubrange(...newline)
-                    if line.hasPrefix("event: ") || line == ": connected" {
+                    if line.hasPrefix("event: ") || line.hasPrefix("data: ") || line == ": connected" {
                         lock.lock(); events.append(line); lock.unlock()
                     }
                 }
