@@ -37,17 +37,16 @@ struct YAMLMap {
                       fix: "delete it: retype the line if you cannot see where it is")
             return nil
         }
+        if YAMLExpansion.exceeds(maximumNodes, in: yaml) {
+            log.error(at: start, "this YAML expands to more than \(maximumNodes) values (aliases that repeat other aliases?)",
+                      fix: "write the values out in full; front matter needs no anchors (&) or aliases (*)")
+            return nil
+        }
         do {
             // Composing makes nodes, not Swift values: an empty constructor spares building
             // Yams' default one (three dictionaries of closures) for every page.
             guard let node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor([:], [:], [:]), .utf8) else {
                 return YAMLMap(file: file, lineOffset: offset, mapping: Node.Mapping([]), location: start)
-            }
-            var budget = maximumNodes
-            guard fitsBudget(node, &budget) else {
-                log.error(at: start, "this YAML expands to more than \(maximumNodes) values (aliases that repeat other aliases?)",
-                          fix: "write the values out in full; front matter needs no anchors (&) or aliases (*)")
-                return nil
             }
             guard let mapping = node.mapping else {
                 log.error(at: location(of: node.mark, file: file, offset: offset) ?? start,
@@ -289,20 +288,8 @@ struct YAMLMap {
         }
     }
 
-    /// Anchors and aliases let a few lines of YAML stand for billions of values ("billion
-    /// laughs"). Yams shares aliased nodes, so parsing is cheap; walking them is not. Count the
-    /// values once, giving up past the budget, before anything else walks the tree.
+    /// The most values front matter may expand to (see YAMLExpansion), far above any real page's.
     static let maximumNodes = 100_000
-
-    private static func fitsBudget(_ node: Node, _ budget: inout Int) -> Bool {
-        budget -= 1
-        guard budget >= 0 else { return false }
-        switch node {
-        case .scalar, .alias: return true
-        case .sequence(let sequence): return sequence.allSatisfy { fitsBudget($0, &budget) }
-        case .mapping(let mapping): return mapping.allSatisfy { fitsBudget($0.key, &budget) && fitsBudget($0.value, &budget) }
-        }
-    }
 }
 
 extension Unicode.Scalar {
