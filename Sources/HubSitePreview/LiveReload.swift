@@ -19,6 +19,15 @@ enum LiveReload {
         """
     }
 
+    /// On a draft's page: it is seen here only, and how to publish it.
+    static func draftBanner(source: String) -> String {
+        """
+        <p id="hubsite-draft" role="status" style="position:fixed;inset:0 0 auto 0;margin:0;z-index:2147483645;background:#1d70b8;color:#fff;\
+        padding:8px 24px;font:700 16px/1.4 system-ui,sans-serif">Draft: this page is left out of the published site, the list of \
+        hubs and the sitemap until you remove <code>draft: true</code> from \(HTML.escape(source)).</p>
+        """
+    }
+
     /// The build's warnings, quieter than the errors' overlay: a bar at the foot of the page
     /// that a reader of the preview can open, each warning with its place and its fix.
     static func warningsBanner(_ warnings: [Diagnostic]) -> String {
@@ -49,8 +58,9 @@ enum LiveReload {
 
     /// The page with the script, and the errors' overlay if the last build failed or else the
     /// warnings' banner if it had any, before `</body>`.
-    static func inject(into html: [UInt8], failure: BuildFailure?, warnings: [Diagnostic] = [], followEdits: Bool = true) -> [UInt8] {
-        let notice = failure.map(overlay) ?? (warnings.isEmpty ? "" : warningsBanner(warnings))
+    static func inject(into html: [UInt8], failure: BuildFailure?, warnings: [Diagnostic] = [], draftSource: String? = nil,
+                       followEdits: Bool = true) -> [UInt8] {
+        let notice = (draftSource.map(draftBanner) ?? "") + (failure.map(overlay) ?? (warnings.isEmpty ? "" : warningsBanner(warnings)))
         let addition = Array((notice + script(followEdits: followEdits)).utf8)
         let closing = Array("</body>".utf8)
         guard let index = lastIndex(of: closing, in: html) else { return html + addition }

@@ -38,6 +38,8 @@ public final class PreviewSite: Sendable {
     private let subscribers = Mutex<[UUID: AsyncStream<Event>.Continuation]>([:])
     /// The sources' files as last built, before the reload script and overlay were added.
     private let lastGood = Mutex<[OutputFile]>([])
+    /// The drafts of the last good build: output path → source, for their banner.
+    private let drafts = Mutex<[String: String]>([:])
 
     public init(source: URL, followEdits: Bool = true) {
         self.source = source
@@ -52,7 +54,8 @@ public final class PreviewSite: Sendable {
     public func rebuild(changed: [String] = []) -> Result<SiteBuilder.Result, BuildFailure> {
         let outcome: Result<SiteBuilder.Result, BuildFailure>
         do {
-            outcome = .success(try SiteBuilder(source: source).render())
+            // Drafts are previewed: that is what they are for.
+            outcome = .success(try SiteBuilder(source: source, settings: BuildSettings(includeDrafts: true)).render())
         } catch {
             outcome = .failure(error)
         }
@@ -65,16 +68,19 @@ public final class PreviewSite: Sendable {
             failed = nil
             warnings = result.warnings
             lastGood.withLock { $0 = files }
+            drafts.withLock { $0 = Dictionary(result.site.pages.filter(\.isDraft).map { ($0.urlPath + "index.html", $0.source) }) { first, _ in first } }
         case .failure(let error):
             files = lastGood.withLock { $0 }
             failed = error
         }
+        let draftSources = drafts.withLock { $0 }
         let generation = state.withLock { snapshot -> Int in
             let now = Date()
             var served: [String: ServedFile] = [:]
             for file in files {
                 let bytes = ByteBuffer(bytes: file.path.hasSuffix(".html")
-                    ? LiveReload.inject(into: file.contents, failure: failed, warnings: warnings, followEdits: followEdits) : file.contents)
+                    ? LiveReload.inject(into: file.contents, failure: failed, warnings: warnings, draftSource: draftSources[file.path],
+                                        followEdits: followEdits) : file.contents)
                 // Keep the date of unchanged files, so their ETag stays and browsers may keep their copy.
                 if let old = snapshot.files[file.path], old.contents == bytes {
                     served[file.path] = old

@@ -57,7 +57,9 @@ struct Build: ParsableCommand {
             let result = try site.builder(baseURL: baseURL, today: day, strict: strict).build(into: transaction)
             report.printDiagnostics(result.warnings)
             let warnings = result.warnings.count
+            let drafts = result.draftsLeftOut
             report.summary("built \(result.site.pages.count) pages, \(result.fileCount) files into \(target.display)"
+                           + (drafts == 0 ? "" : ", \(drafts) draft\(drafts == 1 ? "" : "s") left out")
                            + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"), failed: false)
             if timings {
                 for (stage, seconds) in result.timings {

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Hub {
-    static let allowedKeys = ["name", "region", "website", "areas", "contact", "apply_url", "events", "description"]
+    static let allowedKeys = ["name", "region", "website", "areas", "contact", "apply_url", "events", "description", "draft"]
     static let allowedContactKeys = ["role", "email"]
     static let allowedEventKeys = ["date", "title", "time", "place", "id"]
 

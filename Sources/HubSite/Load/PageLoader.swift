@@ -2,7 +2,7 @@ import Foundation
 
 /// From a content file to a `Page`: front matter checked, Markdown through the Markdown stage.
 struct PageLoader {
-    static let allowedKeys = ["title", "description", "template"]
+    static let allowedKeys = ["title", "description", "template", "draft"]
     /// Above this, a page still builds, with a warning.
     static let largePageBytes = 1_000_000
 
@@ -10,12 +10,15 @@ struct PageLoader {
     var templateNames: Set<String>
     /// The templates a page may name: not partials, layouts or 404.
     var pageTemplateNames: Set<String>
+    /// Whether pages and hubs with `draft: true` are made (the preview) or left out unread.
+    var includeDrafts: Bool
     /// Whether pages carry the stale-date lint's findings (see `RenderedMarkdown.lint`).
     /// Made once: every page of a build shares them.
     private let variables: TextVariables
 
-    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>) {
+    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>, includeDrafts: Bool = false) {
         self.config = config
+        self.includeDrafts = includeDrafts
         self.templateNames = templateNames
         self.pageTemplateNames = pageTemplateNames
         variables = TextVariables(values: config.variables)
@@ -29,6 +32,7 @@ struct PageLoader {
         var hub: Hub?
         var template = kind.defaultTemplate
         var templateLocation = SourceLocation(file: path)
+        var isDraft = false
 
         if let yaml = content.split.yaml {
             // Unreadable front matter: the page cannot be made. Its Markdown's own errors are still
@@ -38,6 +42,14 @@ struct PageLoader {
                                                  requiresCriteria: kind == .sheet, cohort: nil))
                     .render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
                 return nil
+            }
+            // A draft left out is read no further: a hub being prepared may not be complete yet.
+            isDraft = front.node("draft") != nil && front.bool("draft", log: &log) == true
+            if isDraft, !includeDrafts {
+                var draft = Page(kind: kind, source: path, title: "", description: nil, template: template, urlPath: content.urlPath,
+                                 body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []))
+                draft.isDraft = true
+                return draft
             }
             if kind == .hub {
                 let slug = String(content.urlPath.dropFirst("hubs/".count).dropLast())
@@ -76,7 +88,9 @@ struct PageLoader {
             variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet,
             cohort: config.cohort))
         let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
-        return Page(kind: kind, source: path, title: title, description: description, template: template,
-                    urlPath: content.urlPath, body: body, hub: hub)
+        var page = Page(kind: kind, source: path, title: title, description: description, template: template,
+                        urlPath: content.urlPath, body: body, hub: hub)
+        page.isDraft = isDraft
+        return page
     }
 }

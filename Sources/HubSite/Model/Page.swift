@@ -40,6 +40,8 @@ public struct Page: Sendable {
     public var body: RenderedMarkdown
     /// The hub's facts, for `.hub` pages.
     public var hub: Hub?
+    /// `draft: true`: previewed, never published, listed or put in the sitemap.
+    public var isDraft = false
 
     /// How many folders below the site's root the page's `index.html` sits.
     var depth: Int { URLPathDepth.of(urlPath) }

@@ -13,6 +13,11 @@ public struct Site: Sendable {
         pages.compactMap(\.hub).sorted { ($0.region, $0.name) < ($1.region, $1.name) }
     }
 
+    /// The hubs the finder lists: drafts are previewed, never listed.
+    public var listedHubs: [Hub] {
+        pages.filter { !$0.isDraft }.compactMap(\.hub).sorted { ($0.region, $0.name) < ($1.region, $1.name) }
+    }
+
     /// For the link checker: output path of each page → where its Markdown's addresses were written.
     public var linkOrigins: [String: [String: LinkOrigin]] {
         Dictionary(uniqueKeysWithValues: pages.map { page in

@@ -9,11 +9,15 @@ public struct BuildSettings: Sendable {
     public var today: CalendarDate?
     /// `--strict`: a warning fails the build as an error does.
     public var strict: Bool
+    /// Pages and hubs with `draft: true` are built too (the preview); otherwise left out.
+    public var includeDrafts: Bool
 
-    public init(baseURL: String? = nil, sourceDateEpoch: String? = nil, today: CalendarDate? = nil, strict: Bool = false) {
+    public init(baseURL: String? = nil, sourceDateEpoch: String? = nil, today: CalendarDate? = nil, strict: Bool = false,
+                includeDrafts: Bool = false) {
         self.baseURL = baseURL
         self.sourceDateEpoch = sourceDateEpoch
         self.today = today
         self.strict = strict
+        self.includeDrafts = includeDrafts
     }
 }

@@ -8,6 +8,8 @@ extension SiteBuilder {
         var outputPath: String
         var facts: SiteChecker.PageFacts?
         var diagnostics: [Diagnostic]
+        /// A draft left out of this build: no page, no file.
+        var isDraftLeftOut = false
     }
 
     func buildPage(_ entry: ContentEntry, loader: PageLoader, templates: Templates?, frame: Site, shared: PageContext.Shared,
@@ -22,6 +24,9 @@ extension SiteBuilder {
         let content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
         guard var page = loader.load(content, log: &log) else {
             return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all)
+        }
+        if page.isDraft, !loader.includeDrafts {
+            return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all, isDraftLeftOut: true)
         }
         // The finder lists every hub: it is rendered once all hubs are known.
         guard let templates, page.kind != .hubFinder else {

@@ -21,6 +21,8 @@ public struct SiteBuilder: Sendable {
         /// Sorted by path; empty when the build streamed its files into a folder.
         public var files: [OutputFile]
         public var fileCount: Int
+        /// Pages and hubs with `draft: true` that this build left out.
+        public var draftsLeftOut: Int
         public var warnings: [Diagnostic]
         /// What the check stage found: its problems (among `warnings`), the external links and the counts.
         public var report: SiteChecker.Report
@@ -54,7 +56,7 @@ public struct SiteBuilder: Sendable {
         let report = clock.time("check") { check(built, inputs: inputs, log: &log) }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
         guard !settings.strict || log.all.isEmpty else { throw BuildFailure(log.all, strict: true) }
-        return Result(site: built.site, files: [], fileCount: built.paths.count, warnings: log.all.sorted(), report: report,
+        return Result(site: built.site, files: [], fileCount: built.paths.count, draftsLeftOut: built.draftsLeftOut, warnings: log.all.sorted(), report: report,
                       timings: clock.timings, sources: inputs.sources)
     }
 
@@ -74,6 +76,7 @@ public struct SiteBuilder: Sendable {
         var site: Site
         var facts: [String: SiteChecker.PageFacts]
         var paths: Set<String>
+        var draftsLeftOut: Int
     }
 
     /// Stage 1: site.yml, the templates and the list of `content/`.
@@ -111,7 +114,8 @@ public struct SiteBuilder: Sendable {
     /// known now, except the finder, which lists every hub: it is made with the site files.
     private func buildPages(_ inputs: Inputs, sink: some OutputSink, keepBodies: Bool, log: inout DiagnosticLog) -> BuiltPages {
         let config = inputs.config, templates = inputs.templates
-        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames)
+        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames,
+                                includeDrafts: settings.includeDrafts)
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
         let checker = SiteChecker(sources: inputs.sources)
         let shared = PageContext.Shared(config)
@@ -121,7 +125,9 @@ public struct SiteBuilder: Sendable {
         }
         var facts: [String: SiteChecker.PageFacts] = [:]
         var pages: [Page] = []
+        var drafts: Set<String> = []
         for outcome in outcomes {
+            if outcome.isDraftLeftOut { drafts.insert(outcome.outputPath) }
             log.append(contentsOf: outcome.diagnostics)
             if let page = outcome.page { pages.append(page) }
             if let pageFacts = outcome.facts { facts[outcome.outputPath] = pageFacts }
@@ -130,7 +136,7 @@ public struct SiteBuilder: Sendable {
         HubNames.checkUnique(pages, log: &log)
         pages.sort { $0.urlPath < $1.urlPath }
         return BuiltPages(site: Site(config: config, pages: pages, archives: frame.archives), facts: facts,
-                          paths: Set(inputs.listing.pages.map { $0.urlPath + "index.html" }))
+                          paths: Set(inputs.listing.pages.map { $0.urlPath + "index.html" }).subtracting(drafts), draftsLeftOut: drafts.count)
     }
 
     /// Stage 3: the files made from the whole site (SiteBuilder+SiteFiles.swift), written and

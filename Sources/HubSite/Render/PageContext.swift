@@ -134,7 +134,7 @@ enum PageContext {
     }
 
     private static func finderContext(site: Site, root: String) -> [String: Any] {
-        let hubs = site.hubs
+        let hubs = site.listedHubs
         let regions: [[String: Any]] = Region.allCases.map { region in
             let inRegion = hubs.filter { $0.region == region }
             return [

@@ -21,7 +21,7 @@ extension SiteBuilder {
         files.append(notFoundPage(site: site, templates: templates, css: templateAssets.first { $0.path == "style.css" }))
         if let robots = SiteFiles.robots(baseURL: site.config.baseURL) { files.append(OutputFile(path: "robots.txt", text: robots)) }
         if let base = site.config.baseURL {
-            files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.map(\.urlPath))))
+            files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.filter { !$0.isDraft }.map(\.urlPath))))
         }
         files.append(OutputFile(path: "key-dates.ics", text: KeyDateCalendar.programme(site.config)))
         files += site.hubs.concurrentMap { hub in

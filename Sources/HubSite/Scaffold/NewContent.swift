@@ -51,6 +51,7 @@ public enum NewContent {
             # To add a fact, remove the "# " before its lines and write the hub's own value.
             name: \(yamlScalar(name))
             region: \(region.name)
+            # draft: true                         # keeps the hub out of the published site while its facts are confirmed; serve still shows it
             # website: https://…                  # the hub's own website
             # areas:                              # the areas it serves, one per line
             #   - …
