@@ -10,7 +10,7 @@ struct Build: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "Where to write the site (default: public/ in the site's folder). It is replaced only when the whole build succeeds, and only if hubsite made it.",
-        valueName: "folder"))
+        valueName: "folder"), completion: .directory)
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp(

@@ -9,7 +9,7 @@ struct Check: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("The built site to check (default: public/ in the site's folder).", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("The built site to check (default: public/ in the site's folder).", valueName: "folder"), completion: .directory)
     var output: String?
 
     @Option(name: .long, help: "Check dates as if today were this day (YYYY-MM-DD).")

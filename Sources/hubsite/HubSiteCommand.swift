@@ -7,6 +7,12 @@ struct HubSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubsite",
         abstract: "Builds the Secondary Mastery Specialist Programme site from content/ and templates/ (version \(HubsiteVersion.number)).",
+        discussion: """
+            Exit status: 0 when the command did what was asked; 1 when it could not (a build or check \
+            with errors, or with warnings under --strict; a refused new-cohort or new); 64 for a wrong \
+            command line (an unknown option, a missing or bad value); 128 + N when stopped by signal N \
+            (130 for Ctrl-C, 143 for SIGTERM).
+            """,
         version: "hubsite \(HubsiteVersion.number)",
         subcommands: [Build.self, Check.self, Serve.self, New.self, NewCohort.self, Version.self],
         defaultSubcommand: Build.self
@@ -15,7 +21,7 @@ struct HubSiteCommand: AsyncParsableCommand {
 
 /// Options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: "The site's folder (holding site.yml, content/ and templates/).")
+    @Option(name: .long, help: "The site's folder (holding site.yml, content/ and templates/).", completion: .directory)
     var source: String = "."
 
     var sourceURL: URL { URL(fileURLWithPath: source) }

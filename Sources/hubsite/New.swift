@@ -19,7 +19,7 @@ struct NewHub: ParsableCommand {
     @Argument(help: "The hub's name as readers should see it, in quotes.")
     var name: String
 
-    @Option(name: .long, help: "One of England's nine regions, e.g. \"West Midlands\".")
+    @Option(name: .long, help: "One of England's nine regions, e.g. \"West Midlands\".", completion: .list(Region.allCases.map(\.rawValue)))
     var region: String
 
     @Option(name: .long, help: "The file's name and the page's address (default: from the name, without \"Maths Hub\").")
