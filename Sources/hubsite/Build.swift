@@ -27,7 +27,7 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print how long each stage took.")
     var timings = false
 
-    @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines) or json (one object a line).")
+    @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines), gitlab (Code Quality report for merge requests) or json (one object a line).")
     var format: OutputFormat = .text
 
     func run() throws {
@@ -65,7 +65,7 @@ struct Build: ParsableCommand {
                 for (stage, seconds) in result.timings {
                     // Standard output holds only JSON lines with --format json.
                     let line = "  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.2f ms", seconds * 1000)
-                    format == .json ? Terminal.error(line) : Terminal.out(line)
+                    format.keepsStandardOutputForTools ? Terminal.error(line) : Terminal.out(line)
                 }
             }
         } catch {

@@ -15,7 +15,7 @@ struct Check: AsyncParsableCommand {
     @Option(name: .long, help: "Check dates as if today were this day (YYYY-MM-DD).")
     var today: String?
 
-    @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines) or json (one object a line).")
+    @Option(name: .long, help: "How to print problems: text, github (annotations on a pull request's lines), gitlab (Code Quality report for merge requests) or json (one object a line).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Fetch every external address the site links to, once each; results are kept for a day in .hubsite-cache/.")

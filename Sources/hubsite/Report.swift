@@ -5,7 +5,10 @@ import HubSite
 /// How diagnostics are printed: for a person at a terminal, for GitHub (which shows each one on
 /// its line of a pull request), or as JSON for editors' tools.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github
+    case text, json, github, gitlab
+
+    /// Standard output holds only what a tool reads: everything else goes to standard error.
+    var keepsStandardOutputForTools: Bool { self == .json || self == .gitlab }
 }
 
 /// Prints diagnostics the way compilers do, so editors and terminals can jump to them.
@@ -21,6 +24,11 @@ struct Report {
     }
 
     func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        if format == .gitlab {
+            // One JSON array, empty too: GitLab reads the whole output as its report file.
+            write(GitLabCodeQuality.report(diagnostics.sorted()) + "\n", toStandardError: false)
+            return
+        }
         let lines = diagnostics.sorted().map(line)
         guard !lines.isEmpty else { return }
         write(lines.joined(separator: "\n") + "\n", toStandardError: format == .text)
@@ -28,7 +36,7 @@ struct Report {
 
     /// The closing line of a command: what was done, or why not.
     func summary(_ text: String, failed: Bool = true) {
-        write(text + "\n", toStandardError: failed || format == .json)
+        write(text + "\n", toStandardError: failed || format.keepsStandardOutputForTools)
     }
 
     private func line(_ diagnostic: Diagnostic) -> String {
@@ -40,7 +48,7 @@ struct Report {
             let message = diagnostic.fix.isEmpty ? diagnostic.message : "\(diagnostic.message)\nfix: \(diagnostic.fix)"
             return "::\(diagnostic.severity.rawValue) file=\(property(location.file)),line=\(location.line),col=\(location.column),"
                 + "title=\(property("hubsite \(diagnostic.severity.rawValue)"))::\(data(message))"
-        case .json:
+        case .json, .gitlab:
             let object = JSONLine(file: diagnostic.location.file, line: diagnostic.location.line, column: diagnostic.location.column,
                                   severity: diagnostic.severity.rawValue, message: diagnostic.message, fix: diagnostic.fix)
             let encoder = JSONEncoder()

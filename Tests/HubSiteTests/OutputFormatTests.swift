@@ -35,6 +35,30 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(result.stderr, "build failed: 3 errors; public/ was left as it was\n")
     }
 
+    /// GitLab's Code Quality report: one JSON array on standard output, each problem at its file
+    /// and line with a fingerprint that stays the same from pipeline to pipeline; empty when all is well.
+    func testGitLabCodeQualityIsOneArrayWithStableFingerprints() throws {
+        let site = try brokenSite()
+        let result = try HubsiteBinary.run(["build", "--format", "gitlab"], in: site.folder)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "build failed: 3 errors; public/ was left as it was\n")
+        let issues = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(issues.count, 3)
+        let first = issues[0]
+        XCTAssertEqual(first["check_name"] as? String, "hubsite-error")
+        XCTAssertEqual(first["severity"] as? String, "major")
+        XCTAssertEqual(first["description"] as? String, #"unknown key "titel" in the front matter (fix: did you mean "title"?)"#)
+        XCTAssertEqual((first["location"] as? [String: Any])?["path"] as? String, "content/x.md")
+        XCTAssertEqual(((first["location"] as? [String: Any])?["lines"] as? [String: Any])?["begin"] as? Int, 3)
+        XCTAssertEqual(Set(issues.compactMap { $0["fingerprint"] as? String }).count, 3)
+        let again = try HubsiteBinary.run(["build", "--format", "gitlab"], in: site.folder)
+        XCTAssertEqual(again.stdout, result.stdout, "the same problems, the same report")
+        let clean = try TestSite()
+        let fine = try HubsiteBinary.run(["build", "--format", "gitlab"], in: clean.folder)
+        XCTAssertEqual(fine.status, 0, fine.stderr)
+        XCTAssertEqual(fine.stdout, "[]\n")
+    }
+
     /// With --format json, standard output holds JSON lines only, whatever else is asked for.
     func testJSONWithTimingsKeepsStandardOutputJSON() throws {
         let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\n| a | b |\n"])

@@ -13,6 +13,7 @@ Each check first meets a broken example and must fail on it.
 (actionlint, the usual workflow linter, is not used: its PyPI package downloads its binary from
 github.com when installed, which this machine and CI cannot reach.)
 """
+import json
 import os
 import pathlib
 import re
@@ -115,6 +116,13 @@ def gate(record):
             for artifact in job.get("artifacts", {}).get("paths", []):
                 if not (ROOT / artifact / "index.html").exists():
                     return record("ci files", False, f".gitlab-ci.yml job {name} left no site in {artifact}/")
+            for report in job.get("artifacts", {}).get("reports", {}).values():
+                try:
+                    issues = json.loads((ROOT / report).read_text())
+                except (OSError, ValueError) as error:
+                    return record("ci files", False, f".gitlab-ci.yml job {name} left no readable report {report}: {error}")
+                if not isinstance(issues, list) or any("fingerprint" not in issue for issue in issues):
+                    return record("ci files", False, f".gitlab-ci.yml job {name}: {report} is not a Code Quality report")
             ran.append(f"{name} ({len(lines)} lines)")
         hubsite_lines = [step["run"] for where, step in steps
                          if where.endswith(" build") and step.get("run", "").startswith("hubsite ")]
@@ -126,5 +134,6 @@ def gate(record):
         ran.append(f"GitHub build ({len(hubsite_lines)} lines)")
     finally:
         shutil.rmtree(ROOT / "_site", ignore_errors=True)
+        (ROOT / "gl-code-quality-report.json").unlink(missing_ok=True)
     record("ci files", True, f"{len(WORKFLOWS)} workflow(s), {len(ACTIONS)} action(s) and .gitlab-ci.yml match their schemas; "
            f"{sum('run' in s for _, s in steps)} GitHub and {len(jobs)} GitLab scripts pass shellcheck; ran {', '.join(ran)}")
