@@ -172,6 +172,7 @@ def gate(record):
     finally:
         shutil.rmtree(ROOT / "_site", ignore_errors=True)
         (ROOT / "gl-code-quality-report.json").unlink(missing_ok=True)
+        shutil.rmtree(ROOT / ".hubsite-bin", ignore_errors=True)
     record("ci files", True, f"{len(WORKFLOWS)} workflow(s), {len(ACTIONS)} action(s) and .gitlab-ci.yml match their schemas; "
            "actions pinned to commits; actionlint and zizmor find nothing; "
            f"{sum('run' in s for _, s in steps)} GitHub and {len(jobs)} GitLab scripts pass shellcheck; ran {', '.join(ran)}")
