@@ -23,7 +23,7 @@ final class EditorWarningsTests: XCTestCase {
     func testAPipeTableIsAWarningSayingHowToWriteIt() throws {
         XCTAssertEqual(try warnings("| Essential | Desirable |\n|---|---|\n| QTS | A |\n\n| only one bar\n"), [
             "content/x.md:5:1: this looks like a table, but Markdown here has no tables: readers see the \"|\" characters as text "
-                + "[write a list instead (a line per item, each starting with \"- \"); for the criteria, use the \"### Essential\" and \"### Desirable\" lists (see README: the criteria table)]",
+                + "[write a list instead (a line per item, each starting with \"- \"); for the criteria, use the \"### Essential\" and \"### Desirable\" lists (see docs/EDITING.md: the criteria table)]",
         ])
     }
 

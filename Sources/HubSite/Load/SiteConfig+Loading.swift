@@ -23,7 +23,7 @@ extension SiteConfig {
         let baseURL = yaml.string("base_url", log: &log).flatMap { checkedBaseURL($0, named: "\"base_url\"", at: yaml.location(of: yaml.node("base_url")), log: &log) }
         let unsafeHTML = yaml.bool("unsafe_html", log: &log) ?? false
         let publisher = yaml.string("publisher", log: &log) ?? "Maths Hubs and the NCETM"
-        let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", value: "the cohort's facts indented under it (see README: site.yml)") != nil
+        let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", value: "the cohort's facts indented under it (see docs/EDITING.md: site.yml)") != nil
             ? yaml.map("cohort", log: &log).flatMap { loadCohort($0, log: &log) } : nil
         guard log.errorCount == errorsBefore, let cohort else { return nil }
         var config = SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,

@@ -103,7 +103,7 @@ struct MarkdownStage {
             guard let match = found.match else {
                 if options.requiresCriteria, found.problems.isEmpty {
                     problems.error(at: SourceLocation(file: file, line: firstLine), "the information sheet has no criteria lists",
-                                   fix: "under \"Who should apply?\" add a \"### Essential\" heading followed by a list, then a \"### Desirable\" heading followed by a list (see README: the criteria table)")
+                                   fix: "under \"Who should apply?\" add a \"### Essential\" heading followed by a list, then a \"### Desirable\" heading followed by a list (see docs/EDITING.md: the criteria table)")
                 }
                 return []
             }
@@ -136,7 +136,7 @@ struct MarkdownStage {
                                  fix: "describe what it shows: ![Map of the hub's area](\(url)); if it is only decoration, say so with the title \"decorative\": ![](\(url) \"decorative\")")
             case .pipeLine(let line, let position) where line.dropFirst().contains("|"):
                 problems.warning(at: location(position), "this looks like a table, but Markdown here has no tables: readers see the \"|\" characters as text",
-                                 fix: "write a list instead (a line per item, each starting with \"- \"); for the criteria, use the \"### Essential\" and \"### Desirable\" lists (see README: the criteria table)")
+                                 fix: "write a list instead (a line per item, each starting with \"- \"); for the criteria, use the \"### Essential\" and \"### Desirable\" lists (see docs/EDITING.md: the criteria table)")
             default:
                 break
             }
