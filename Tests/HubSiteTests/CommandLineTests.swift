@@ -98,12 +98,8 @@ final class CommandLineTests: XCTestCase {
     /// keeps serving; control characters in what it prints are shown escaped.
     func testServeOutlivesAReaderThatStoppedReadingAndEscapesControlCharacters() throws {
         let site = try TestSite()
-        let process = Process()
-        process.executableURL = HubsiteBinary.url
-        process.arguments = ["serve", "--port", "0", "--source", site.folder.path]
-        let out = Pipe(), errors = Pipe()
-        process.standardOutput = out
-        process.standardError = errors
+        let process = HubsiteBinary.start(["serve", "--port", "0"], in: site.folder)
+        let (out, errors) = (process.standardOutput as! Pipe, process.standardError as! Pipe)
         try process.run()
         defer { process.terminate(); process.waitUntilExit() }
         let firstLine = readLine(from: out.fileHandleForReading)
@@ -148,12 +144,8 @@ final class CommandLineTests: XCTestCase {
     /// serve says which files changed and prints each warning with its fix, as build does.
     func testServeSaysWhatChangedAndEveryWarning() throws {
         let site = try TestSite()
-        let process = Process()
-        process.executableURL = HubsiteBinary.url
-        process.arguments = ["serve", "--port", "0", "--source", site.folder.path]
-        let out = Pipe(), errors = Pipe()
-        process.standardOutput = out
-        process.standardError = errors
+        let process = HubsiteBinary.start(["serve", "--port", "0"], in: site.folder)
+        let (out, errors) = (process.standardOutput as! Pipe, process.standardError as! Pipe)
         try process.run()
         defer { process.terminate(); process.waitUntilExit() }
         var lines: [String] = []
