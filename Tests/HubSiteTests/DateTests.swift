@@ -22,8 +22,42 @@ final class DateTests: XCTestCase {
     }
 
     func testIgnoresThingsThatAreNotDates() {
-        XCTAssertEqual(outcomes("116 December 2025, December 2025, 16 Dec 2025, 16 december 2025, 16 December 25, 2025"), [])
-        XCTAssertEqual(outcomes("Maythorpe 3 Mayfield 2020"), [])
+        XCTAssertEqual(outcomes("116 December 2025, December 2025, 16 Decem 2025, 16 December 25, 2025, 16 Dec. 2025"), [])
+        XCTAssertEqual(outcomes("Maythorpe 3 Mayfield 2020, 3 mayday 2020, Frid 12 June 2026"), [.valid(CalendarDate(year: 2026, month: 6, day: 12)!)])
+        XCTAssertEqual(UKDateScanner.matches(in: "Frid 12 June 2026").map(\.written), ["12 June 2026"])
+    }
+
+    /// The forms editors write on real hub pages: a short month, a short weekday, an ordinal, any case.
+    func testDatesAsEditorsWriteThem() {
+        let june12 = CalendarDate(year: 2026, month: 6, day: 12)!
+        for written in ["12th June 2026", "Fri 12 June 2026", "12 Jun 2026", "12 june 2026", "FRIDAY 12TH JUNE 2026", "Fri, 12 jun 2026",
+                        "friday 12 June 2026", "12 JUNE 2026"] {
+            XCTAssertEqual(UKDateScanner.matches(in: "on \(written).").map(\.outcome), [.valid(june12)], written)
+            XCTAssertEqual(UKDateScanner.matches(in: "on \(written).").map(\.written), [written], written)
+            XCTAssertEqual(try DateValue.parse(written).get(), june12, written)
+        }
+        XCTAssertEqual(outcomes("Sept 1 2026, 1 Sept 2026, 1 Sep 2026, Tues 1 Sep 2026, Thurs 3 Sep 2026, Thu 3 sept 2026"),
+                       [.valid(CalendarDate(year: 2026, month: 9, day: 1)!), .valid(CalendarDate(year: 2026, month: 9, day: 1)!),
+                        .valid(CalendarDate(year: 2026, month: 9, day: 1)!), .valid(CalendarDate(year: 2026, month: 9, day: 3)!),
+                        .valid(CalendarDate(year: 2026, month: 9, day: 3)!)])
+        XCTAssertEqual(outcomes("Thu 14 Mar 2026"), [.wrongWeekday(CalendarDate(year: 2026, month: 3, day: 14)!, written: "Thursday")])
+        XCTAssertEqual(outcomes("31 feb 2026"), [.impossible("February 2026 has 28 days")])
+    }
+
+    /// A hub's deadline: a day with an optional time of day, either side of it.
+    func testDeadlinesWithATimeOfDay() throws {
+        let day = CalendarDate(year: 2026, month: 3, day: 13)!
+        for (written, minutes) in [("13 March 2026", nil), ("5pm on 13 March 2026", 17 * 60), ("13 March 2026 at 5pm", 17 * 60),
+                                   ("13 March 2026, 17:00", 17 * 60), ("12 noon on Fri 13 Mar 2026", 12 * 60), ("13th March 2026 at 9.30am", 9 * 60 + 30),
+                                   ("2026-03-13 at 23:59", 23 * 60 + 59)] as [(String, Int?)] {
+            XCTAssertEqual(try DateAndTime.parse(written).get(), DateAndTime(date: day, minutes: minutes), written)
+        }
+        XCTAssertEqual(try DateAndTime.parse("5pm on 13 March 2026").get().text, "5pm on 13 March 2026")
+        XCTAssertEqual(try DateAndTime.parse("13 March 2026 at 9.30am").get().iso, "2026-03-13T09:30")
+        XCTAssertEqual(DateAndTime.parse("25pm on 13 March 2026"), .failure(.impossible("25pm is not a time of day: hours go up to 23 (or 12 with am/pm), minutes up to 59")))
+        XCTAssertEqual(DateAndTime.parse("4pm to 5pm on 13 March 2026"), .failure(.notADate))
+        XCTAssertEqual(DateAndTime.parse("5pm on Thursday 13 March 2026"), .failure(.wrongWeekday("13 March 2026 is a Friday, not a Thursday")))
+        XCTAssertEqual(DateAndTime.parse("sometime in March"), .failure(.notADate))
     }
 
     func testImpossibleDatesAreReported() {

@@ -35,15 +35,15 @@ final class EditorWarningsTests: XCTestCase {
     }
 
     func testDatesWrittenAnotherWayGetTheUKFormToWrite() throws {
-        let found = try warnings("By April 30, 2026, 30/04/2026, 30.04.2026 or 15 Dec 2026; not 31/02/2026; version 1.2.30.04.2026; `30/04/2026` in code.\n")
+        let found = try warnings("By April 30, 2026, 30/04/2026, 30.04.2026 or 15 Dec. 2026; not 31/02/2026; version 1.2.30.04.2026; `30/04/2026` in code.\n")
         XCTAssertEqual(found, [
             "content/x.md:5:4: the date \"April 30, 2026\" is not written the UK way, so it is not marked as a date or checked [write it as \"30 April 2026\"]",
             "content/x.md:5:20: the date \"30/04/2026\" is not written the UK way, so it is not marked as a date or checked [write it as \"30 April 2026\"]",
             "content/x.md:5:32: the date \"30.04.2026\" is not written the UK way, so it is not marked as a date or checked [write it as \"30 April 2026\"]",
-            "content/x.md:5:46: the date \"15 Dec 2026\" is not written the UK way, so it is not marked as a date or checked [write it as \"15 December 2026\"]",
-            "content/x.md:5:63: the date \"31/02/2026\" is not written the UK way, so it is not marked as a date or checked "
+            "content/x.md:5:46: the date \"15 Dec. 2026\" is not written the UK way, so it is not marked as a date or checked [write it as \"15 December 2026\"]",
+            "content/x.md:5:64: the date \"31/02/2026\" is not written the UK way, so it is not marked as a date or checked "
                 + "[write it as day, month and year, e.g. \"30 April 2026\", and check the numbers: they are no real day]",
-            "content/x.md:5:93: the year 2026 is written out [if it belongs to this cohort, use a {{cohort.…}} variable so that new-cohort moves it on]",
+            "content/x.md:5:94: the year 2026 is written out [if it belongs to this cohort, use a {{cohort.…}} variable so that new-cohort moves it on]",
         ])
     }
 

@@ -1,5 +1,9 @@
-/// A date written as a value in YAML: "16 December 2025" (as in prose) or "2025-12-16".
+/// A date written as a value in YAML: any form prose accepts ("16 December 2025",
+/// "Fri 12 June 2026", "12th June 2026", "12 jun 2026") or "2025-12-16".
 enum DateValue {
+    /// What `parse` reads, as the JSON Schemas' pattern (a test keeps schemas/ equal to it).
+    static var schemaPattern: String { "^ *(\(UKDateScanner.schemaPattern)|[0-9]{4}-[0-9]{2}-[0-9]{2}) *$" }
+
     enum Problem: Error, Equatable {
         case notADate
         case impossible(String)
@@ -27,22 +31,98 @@ enum DateValue {
     }
 }
 
+/// A day with an optional time of day, as a hub writes its deadline: "13 March 2026",
+/// "5pm on 13 March 2026", "13 March 2026 at 5pm", "13 March 2026, 17:00".
+public struct DateAndTime: Hashable, Sendable, Comparable {
+    public var date: CalendarDate
+    /// Minutes after midnight, UK time; nil for the whole day.
+    public var minutes: Int?
+
+    /// "2026-03-13T17:00" (local UK time), or "2026-03-13" for a whole day: what pages' scripts compare.
+    public var iso: String { minutes.map { date.iso + "T" + EventTime.twoDigits($0 / 60) + ":" + EventTime.twoDigits($0 % 60) } ?? date.iso }
+    /// "5pm", "5:30pm", "12 noon": the time as a reader expects it.
+    public var timeText: String? {
+        minutes.map { minutes in
+            if minutes == 12 * 60 { return "12 noon" }
+            let hour = (minutes / 60 + 11) % 12 + 1
+            return "\(hour)\(minutes % 60 == 0 ? "" : ":" + EventTime.twoDigits(minutes % 60))\(minutes < 12 * 60 ? "am" : "pm")"
+        }
+    }
+    /// "5pm on 13 March 2026".
+    public var text: String { timeText.map { "\($0) on \(date.text)" } ?? date.text }
+
+    /// A deadline at a time means up to that minute; a whole day means all of it.
+    public static func < (lhs: DateAndTime, rhs: DateAndTime) -> Bool {
+        (lhs.date, lhs.minutes ?? 24 * 60) < (rhs.date, rhs.minutes ?? 24 * 60)
+    }
+
+    /// What `parse` reads, as the JSON Schemas' pattern (a test keeps schemas/ equal to it).
+    static var schemaPattern: String {
+        let date = "(\(UKDateScanner.schemaPattern)|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+        let time = "([0-9]{1,2}([:.][0-9]{2})? *[AaPp][Mm]|[0-9]{1,2}[:.][0-9]{2}|(12 )?([Nn][Oo][Oo][Nn]|[Mm][Ii][Dd][Dd][Aa][Yy]))"
+        return "^ *(\(time) +[Oo][Nn] +\(date)|\(date)( +[Aa][Tt] +|, +)\(time)|\(date)) *$"
+    }
+
+    static func parse(_ text: String) -> Result<DateAndTime, DateValue.Problem> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        // The time before " on " or after " at " or ", ".
+        var datePart = trimmed, timePart: String?
+        if let on = lower.range(of: " on ") {
+            timePart = String(trimmed[..<on.lowerBound]); datePart = String(trimmed[on.upperBound...])
+        } else if let at = lower.range(of: " at ", options: .backwards) ?? lower.range(of: ", ", options: .backwards),
+                  case .success = DateValue.parse(String(trimmed[..<at.lowerBound])) {
+            datePart = String(trimmed[..<at.lowerBound]); timePart = String(trimmed[at.upperBound...])
+        }
+        switch DateValue.parse(datePart) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let date):
+            guard let timePart else { return .success(DateAndTime(date: date)) }
+            switch EventTime.parse(timePart) {
+            case .success(let time) where time.end == nil: return .success(DateAndTime(date: date, minutes: time.start))
+            case .success: return .failure(.notADate)
+            case .failure(let problem): return .failure(.impossible(problem.message))
+            }
+        }
+    }
+}
+
 extension YAMLMap {
+    /// A date with an optional time, with a message that shows the accepted forms.
+    func dateAndTime(_ key: String, log: inout DiagnosticLog) -> DateAndTime? {
+        guard let text = string(key, log: &log) else { return nil }
+        switch DateAndTime.parse(text) {
+        case .success(let value): return value
+        case .failure(let problem):
+            report(problem, key: key, text: text, forms: "\"13 March 2026\", \"5pm on 13 March 2026\" or \"13 March 2026 at 17:00\"",
+                   check: "check the day, the month and the time", log: &log)
+            return nil
+        }
+    }
+
     /// A date value, with a message that shows the accepted forms.
     func date(_ key: String, log: inout DiagnosticLog) -> CalendarDate? {
         guard let text = string(key, log: &log) else { return nil }
         switch DateValue.parse(text) {
         case .success(let date): return date
-        case .failure(.notADate):
+        case .failure(let problem):
+            report(problem, key: key, text: text, forms: "\"16 December 2025\", \"Tue 16 Dec 2025\" or \"2025-12-16\"",
+                   check: "check the day and the month", log: &log)
+            return nil
+        }
+    }
+
+    private func report(_ problem: DateValue.Problem, key: String, text: String, forms: String, check: String, log: inout DiagnosticLog) {
+        switch problem {
+        case .notADate:
             log.error(at: location(of: node(key)), "\"\(key)\" is not a date: \"\(text)\"",
-                      fix: "write the date like \"16 December 2025\" or \"2025-12-16\"")
-        case .failure(.impossible(let reason)):
+                      fix: "write the date like \(forms)")
+        case .impossible(let reason):
             log.error(at: location(of: node(key)), "impossible date \"\(text)\": \(reason)",
-                      fix: "check the day and the month")
-        case .failure(.wrongWeekday(let reason)):
+                      fix: check)
+        case .wrongWeekday(let reason):
             log.error(at: location(of: node(key)), "wrong weekday in \"\(text)\": \(reason)",
                       fix: "correct the weekday, or leave it out")
         }
-        return nil
     }
 }

@@ -1,5 +1,5 @@
 /// When on its day a hub event happens, read from `time:`: "16:00", "4pm", "4:30pm",
-/// "16:00 to 17:00", "4pm-5.30pm". Times are UK wall-clock times (Europe/London).
+/// "16:00 to 17:00", "4pm-5.30pm", "12 noon". Times are UK wall-clock times (Europe/London).
 public struct EventTime: Hashable, Sendable {
     /// Minutes after midnight.
     public var start: Int
@@ -43,6 +43,7 @@ public struct EventTime: Hashable, Sendable {
 
     /// "16:00", "16.00", "4pm", "4 pm", "4:30pm", "12am" → minutes after midnight.
     private static func clockTime(_ text: String) -> Result<Int, Problem> {
+        if ["noon", "midday", "12 noon", "12 midday"].contains(text) { return .success(12 * 60) }
         var digits = text.replacingOccurrences(of: " ", with: "")
         var meridiem: String?
         for suffix in ["am", "pm"] where digits.hasSuffix(suffix) {

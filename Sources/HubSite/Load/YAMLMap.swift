@@ -155,18 +155,48 @@ struct YAMLMap {
     func substituted(_ text: String, at node: Node, variables: TextVariables, log: inout DiagnosticLog) -> String {
         let result = variables.substitute(in: text)
         for problem in result.problems {
-            var place = location(of: node)
-            // A plain or quoted value on one line: the variable's own column.
-            if case .scalar(let scalar) = node, !text.contains("\n") {
-                switch scalar.style {
-                case .plain, .any: place.column += problem.byteOffset
-                case .singleQuoted, .doubleQuoted: place.column += problem.byteOffset + 1
-                default: break
-                }
-            }
-            log.error(at: place, problem.message, fix: problem.fix)
+            log.error(at: location(of: node, atByte: problem.byteOffset, in: text), problem.message, fix: problem.fix)
         }
+        checkDates(in: text, at: node, log: &log)
         return result.text
+    }
+
+    /// The dates in a text readers see are checked as the body's are: a wrong weekday or an
+    /// impossible day is an error, a date in another form a warning.
+    private func checkDates(in text: String, at node: Node, log: inout DiagnosticLog) {
+        guard text.contains(where: \.isNumber) else { return }
+        let dates = UKDateScanner.matches(in: text)
+        for match in dates {
+            switch match.outcome {
+            case .valid: break
+            case .impossible(let reason):
+                log.error(at: location(of: node, atByte: match.byteOffset, in: text), "impossible date \"\(match.written)\": \(reason)",
+                          fix: "check the day and the month")
+            case .wrongWeekday(let date, let written):
+                log.error(at: location(of: node, atByte: match.byteOffset, in: text),
+                          "wrong weekday in \"\(match.written)\": \(date.text) is a \(date.weekdayName), not a \(written)",
+                          fix: "correct the weekday, or leave it out")
+            }
+        }
+        for other in OtherDateForms.matches(in: text, ukDates: dates) {
+            log.warning(at: location(of: node, atByte: other.byteOffset, in: text),
+                        "the date \"\(other.written)\" is not written the UK way, so it is not checked",
+                        fix: other.ukForm.map { "write it as \"\($0)\"" } ?? "write it as day, month and year, e.g. \"30 April 2026\", and check the numbers: they are no real day")
+        }
+    }
+
+    /// Where byte `offset` of a value is: its own column when the value sits on one line,
+    /// plain or quoted; otherwise the value's start.
+    private func location(of node: Node, atByte offset: Int, in text: String) -> SourceLocation {
+        var place = location(of: node)
+        if case .scalar(let scalar) = node, !text.contains("\n") {
+            switch scalar.style {
+            case .plain, .any: place.column += offset
+            case .singleQuoted, .doubleQuoted: place.column += offset + 1
+            default: break
+            }
+        }
+        return place
     }
 
     /// A whole number in `range`: a number too large for the computer is out of range too, never a crash.

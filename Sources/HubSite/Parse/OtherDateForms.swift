@@ -1,5 +1,5 @@
 /// Dates in prose written in a form other than the UK one hubsite reads ("30 April 2026"):
-/// "April 30, 2026", "30/04/2026", "30.04.2026", "15 Dec 2026". They would get no `<time>` and
+/// "April 30, 2026", "30/04/2026", "30.04.2026", "15 Dec. 2026". They would get no `<time>` and
 /// no check, so the stage warns and shows the UK form to write.
 enum OtherDateForms {
     struct Match: Equatable {
@@ -15,8 +15,8 @@ enum OtherDateForms {
     // April 30, 2026 / Apr 30th 2026
     // Regex is an immutable value, safe to share between the threads that build pages.
     nonisolated(unsafe) private static let monthFirst = try! Regex("\\b(\(months)|\(abbreviations))\\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})\\b")
-    // 15 Dec 2026 / 15th Dec. 2026 (with a full month name it is the UK form itself)
-    nonisolated(unsafe) private static let shortMonth = try! Regex("\\b([0-9]{1,2})(?:st|nd|rd|th)? (\(abbreviations))\\.? ([0-9]{4})\\b")
+    // 15 Dec. 2026 (without the full stop it is the UK form itself)
+    nonisolated(unsafe) private static let shortMonth = try! Regex("\\b([0-9]{1,2})(?:st|nd|rd|th)? (\(abbreviations))\\. ([0-9]{4})\\b")
     // 30/04/2026, 30.04.2026: day first, as in the UK.
     nonisolated(unsafe) private static let numeric = try! Regex("\\b([0-9]{1,2})([/.])([0-9]{1,2})\\2([0-9]{4})\\b")
 

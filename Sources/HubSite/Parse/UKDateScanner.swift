@@ -1,5 +1,6 @@
-/// Finds dates written the UK way in prose: "16 December 2025", "Tuesday 16 December 2025",
-/// "16th December 2025". It reads words, not Markdown: cmark has already split the text from
+/// Finds dates written the UK way, in prose and in front matter alike: "16 December 2025",
+/// "Tuesday 16 December 2025", "16th December 2025", "Tue 16 Dec 2025", "16 december 2025"
+/// (day, month, year; months and weekdays in full or short, in any case). It reads words, not Markdown: cmark has already split the text from
 /// code and markup, and hands only text runs here. It works on UTF-8 bytes because it runs on
 /// every run of text of every page.
 enum UKDateScanner {
@@ -20,8 +21,27 @@ enum UKDateScanner {
         case wrongWeekday(CalendarDate, written: String)
     }
 
-    private static let months = CalendarDate.monthNames.map { Array($0.utf8) }
-    private static let weekdays = CalendarDate.weekdayNames.map { Array($0.utf8) }
+    /// Each name as lowercase bytes with its month (0-based): full names and the short forms editors write.
+    private static let months: [(name: [UInt8], month: Int)] =
+        CalendarDate.monthNames.enumerated().map { (Array($0.element.lowercased().utf8), $0.offset) }
+        + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { short in
+            (Array(short.utf8), CalendarDate.monthNames.firstIndex { $0.lowercased().hasPrefix(short.prefix(3)) }!)
+        }
+    private static let weekdays: [(name: [UInt8], weekday: Int)] =
+        CalendarDate.weekdayNames.enumerated().map { (Array($0.element.lowercased().utf8), $0.offset) }
+        + [("mon", 0), ("tue", 1), ("tues", 1), ("wed", 2), ("thu", 3), ("thur", 3), ("thurs", 3), ("fri", 4), ("sat", 5), ("sun", 6)]
+            .map { (Array($0.0.utf8), $0.1) }
+
+    /// The same forms as a regular expression without anchors, for the JSON Schemas editors' tools read.
+    static var schemaPattern: String {
+        func anyCase(_ names: [[UInt8]]) -> String {
+            names.map { String(decoding: $0, as: UTF8.self) }.sorted { ($1.count, $0) < ($0.count, $1) }
+                .map { name in name.map { "[\($0.uppercased())\($0)]" }.joined() }.joined(separator: "|")
+        }
+        let gap = "[ \\u00a0]+"
+        return "((\(anyCase(weekdays.map(\.name))))(,?\(gap)))?[0-9]{1,2}(\(anyCase(["st", "nd", "rd", "th"].map { Array($0.utf8) })))?"
+            + "\(gap)(\(anyCase(months.map(\.name))))\(gap)[0-9]{4}"
+    }
 
     /// Found from each month's name outwards: the words around a name decide, so text is not
     /// cut into words first (most runs of text name no month at all).
@@ -45,17 +65,18 @@ enum UKDateScanner {
 
     /// The month whose name is the whole word starting at `index`, if any.
     private static func monthName(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Month names start with a capital: most bytes are ruled out at once.
-        guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
-        return months.firstIndex { name in
-            let end = index + name.count
-            return end <= bytes.count && (end == bytes.count || !isWordByte(bytes[end])) && bytes[index..<end].elementsEqual(name)
-        }
+        // A month's name starts a word with a letter: most bytes are ruled out at once.
+        guard isLetterByte(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+        return months.first { entry in
+            let end = index + entry.name.count
+            return end <= bytes.count && (end == bytes.count || !isWordByte(bytes[end])) && equals(bytes, index..<end, entry.name)
+        }?.month
     }
 
     private static func match(aroundMonth month: Int, at monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>,
                               text: String) -> (Match, Int)? {
-        let monthEnd = monthStart + months[month].count
+        var monthEnd = monthStart
+        while monthEnd < bytes.count, isWordByte(bytes[monthEnd]) { monthEnd += 1 }
         // The year: the next word, after spaces.
         var yearStart = monthEnd
         while yearStart < bytes.count, !isWordByte(bytes[yearStart]) { yearStart += 1 }
@@ -81,8 +102,8 @@ enum UKDateScanner {
         while weekdayStart > 0, isWordByte(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
         let gap = UnsafeBufferPointer(rebasing: bytes[weekdayEnd..<dayStart])
         if weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
-           let index = weekdays.firstIndex(where: { equals(bytes, weekdayStart..<weekdayEnd, $0) }) {
-            weekday = CalendarDate.weekdayNames[index]
+           let entry = weekdays.first(where: { equals(bytes, weekdayStart..<weekdayEnd, $0.name) }) {
+            weekday = CalendarDate.weekdayNames[entry.weekday]
             start = weekdayStart
         }
         return (makeMatch(start: start, end: yearEnd, day: day, month: month, year: year, weekday: weekday, bytes: bytes, text: text), yearEnd)
@@ -113,6 +134,10 @@ enum UKDateScanner {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
+    private static func isLetterByte(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+
     private static func isSpaceGap(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !gap.isEmpty else { return false }
         var index = 0
@@ -130,9 +155,10 @@ enum UKDateScanner {
         gap.count > 1 && gap[0] == UInt8(ascii: ",") && isSpaceGap(UnsafeBufferPointer(rebasing: gap[1...]))
     }
 
+    /// The word is `name` (lowercase) in any case.
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ name: [UInt8]) -> Bool {
         guard word.count == name.count else { return false }
-        for offset in 0..<name.count where bytes[word.lowerBound + offset] != name[offset] { return false }
+        for offset in 0..<name.count where bytes[word.lowerBound + offset] | 0x20 != name[offset] { return false }
         return true
     }
 
@@ -149,7 +175,7 @@ enum UKDateScanner {
         let suffix = word.upperBound - index
         if suffix == 0 { return value }
         guard suffix == 2 else { return nil }
-        let pair = (bytes[index], bytes[index + 1])
+        let pair = (bytes[index] | 0x20, bytes[index + 1] | 0x20)
         let ordinals: [(UInt8, UInt8)] = [(115, 116), (110, 100), (114, 100), (116, 104)]  // st nd rd th
         return ordinals.contains { $0 == pair } ? value : nil
     }
