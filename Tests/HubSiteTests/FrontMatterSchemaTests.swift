@@ -61,6 +61,18 @@ final class FrontMatterSchemaTests: XCTestCase {
         return Set(try XCTUnwrap(node["properties"] as? [String: Any]).keys)
     }
 
+    /// Every date form hubsite reads, the schemas read too: both patterns are made from hubsite's own lists.
+    func testTheSchemasReadDatesAsHubsiteDoes() throws {
+        for name in ["site", "hub"] {
+            let definitions = try XCTUnwrap(try schema(name)["definitions"] as? [String: Any])
+            let date = try XCTUnwrap(definitions["date"] as? [String: Any])
+            XCTAssertEqual(date["pattern"] as? String, DateValue.schemaPattern, "schemas/\(name).schema.json: definitions.date.pattern")
+        }
+        let hubDefinitions = try XCTUnwrap(try schema("hub")["definitions"] as? [String: Any])
+        let dateAndTime = try XCTUnwrap(hubDefinitions["dateAndTime"] as? [String: Any])
+        XCTAssertEqual(dateAndTime["pattern"] as? String, DateAndTime.schemaPattern, "schemas/hub.schema.json: definitions.dateAndTime.pattern")
+    }
+
     func testTheSchemasNameTheKeysHubsiteReads() throws {
         let site = try schema("site"), page = try schema("page"), hub = try schema("hub")
         XCTAssertEqual(try keys(site), Set(SiteConfig.allowedKeys))
@@ -68,6 +80,8 @@ final class FrontMatterSchemaTests: XCTestCase {
         XCTAssertEqual(try keys(page), Set(PageLoader.allowedKeys))
         // A hub's file is a page too: it may name its template.
         XCTAssertEqual(try keys(hub), Set(Hub.allowedKeys + ["template"]))
+        XCTAssertEqual(try keys(hub, "properties", "contacts", "items"), Set(Hub.allowedContactKeys))
+        XCTAssertEqual(try keys(hub, "properties", "documents", "items"), Set(Hub.allowedDocumentKeys))
         XCTAssertEqual(try keys(hub, "properties", "contact"), Set(Hub.allowedContactKeys))
         XCTAssertEqual(try keys(hub, "properties", "events", "items"), Set(Hub.allowedEventKeys))
     }

@@ -38,12 +38,16 @@ final class RolloverTests: XCTestCase {
             "site.yml:7: cohort.year2 2027/28 → 2028/29",
             "site.yml:8: cohort.applications_open 2025-12-19 → 2026-12-19",
             "site.yml:9: cohort.applications_close Thursday 23 April 2026 → Friday 23 April 2027",
+            "content/hubs/solent.md:4: applications_open Fri 2 Jan 2026 → Saturday 2 January 2027",
+            "content/hubs/solent.md:5: applications_close 5pm on 12 March 2026 → 5pm on 12 March 2027",
             "content/archive/cohort-11/index.html: the cohort 11 sheet, kept and linked from the new sheet",
             "content/archive/cohort-11/key-dates.ics: the cohort 11 sheet, kept and linked from the new sheet",
         ])
         XCTAssertEqual(plan.reviews, [
             "Applications open falls on a Saturday: 19 December 2026. Check the date in site.yml.",
             "content/hubs/solent.md: the event \"Information session\" on 14 January 2026 is in the past. Update or remove it.",
+            "content/hubs/solent.md:4: applications_open falls on a Saturday: 2 January 2027.",
+            "content/hubs/solent.md: the hub's own dates moved on a year. Check them with the hub.",
         ])
     }
 

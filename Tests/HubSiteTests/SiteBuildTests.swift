@@ -91,7 +91,7 @@ final class SiteBuildTests: XCTestCase {
         let ics = try site.read("key-dates.ics")
         XCTAssertTrue(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 2)
-        XCTAssertTrue(ics.contains("UID:cohort-11-applications-open@hubsite\r\n"))
+        XCTAssertTrue(ics.contains("UID:cohort-11-applications-open@test-programme.hubsite\r\n"))
         XCTAssertTrue(ics.contains("DTSTART;VALUE=DATE:20251216\r\nDTEND;VALUE=DATE:20251217\r\n"))
         XCTAssertTrue(ics.contains("DTSTART;VALUE=DATE:20260423\r\n"))
         XCTAssertFalse(ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "lines end in CRLF only")

@@ -20,7 +20,7 @@ public enum CohortCheck {
         for hub in site.hubs {
             for event in hub.events where event.date < today {
                 found.append(Diagnostic(.warning, at: event.location,
-                                        "\(hub.name)'s event \"\(event.title)\" on \(event.date.text) has passed: its page lists it under \"Past events\"",
+                                        "\(hub.name)'s event \"\(event.title)\" on \(event.date.text) has passed: readers see it under \"Past events\"",
                                         fix: "remove the event from the hub's file once it no longer helps readers, or correct its date"))
             }
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// From a content file to a `Page`: front matter checked, Markdown through the Markdown stage.
 struct PageLoader {
-    static let allowedKeys = ["title", "description", "template", "draft"]
+    static let allowedKeys = ["title", "description", "template", "draft", "aliases"]
     /// Above this, a page still builds, with a warning.
     static let largePageBytes = 1_000_000
 
@@ -12,12 +12,16 @@ struct PageLoader {
     var pageTemplateNames: Set<String>
     /// Whether pages and hubs with `draft: true` are made (the preview) or left out unread.
     var includeDrafts: Bool
+    /// The other files of content/ (path below content/ → bytes): hubs' documents are found there.
+    var assetSizes: [String: Int] = [:]
     /// Whether pages carry the stale-date lint's findings (see `RenderedMarkdown.lint`).
     /// Made once: every page of a build shares them.
     private let variables: TextVariables
 
-    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>, includeDrafts: Bool = false) {
+    init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>, includeDrafts: Bool = false,
+         assetSizes: [String: Int] = [:]) {
         self.config = config
+        self.assetSizes = assetSizes
         self.includeDrafts = includeDrafts
         self.templateNames = templateNames
         self.pageTemplateNames = pageTemplateNames
@@ -33,6 +37,7 @@ struct PageLoader {
         var template = kind.defaultTemplate
         var templateLocation = SourceLocation(file: path)
         var isDraft = false
+        var aliases: [Alias] = []
 
         if let yaml = content.split.yaml {
             // Unreadable front matter: the page cannot be made. Its Markdown's own errors are still
@@ -53,7 +58,10 @@ struct PageLoader {
             }
             if kind == .hub {
                 let slug = String(content.urlPath.dropFirst("hubs/".count).dropLast())
-                hub = Hub.load(slug: slug, front: front.without("template"), variables: variables, log: &log)
+                let folder = "hubs/\(slug)/"
+                let files = Dictionary(uniqueKeysWithValues: assetSizes.filter { $0.key.hasPrefix(folder) }.map { (String($0.key.dropFirst(folder.count)), $0.value) })
+                let surroundings = Hub.Surroundings(variables: variables, cohort: config.cohort, calendarDomain: config.calendarDomain, folderFiles: files)
+                hub = Hub.load(slug: slug, front: front.without("template").without("aliases"), in: surroundings, log: &log)
                 title = hub?.name ?? ""
             } else {
                 front.rejectUnknownKeys(allowed: Self.allowedKeys, log: &log, what: "the front matter")
@@ -62,6 +70,7 @@ struct PageLoader {
                 title = front.text("title", variables: variables, log: &log) ?? ""
             }
             description = front.text("description", variables: variables, log: &log)
+            aliases = Self.aliases(front, urlPath: content.urlPath, log: &log)
             if let name = front.string("template", log: &log) {
                 template = name
                 templateLocation = front.location(of: front.node("template"))
@@ -91,6 +100,23 @@ struct PageLoader {
         var page = Page(kind: kind, source: path, title: title, description: description, template: template,
                         urlPath: content.urlPath, body: body, hub: hub)
         page.isDraft = isDraft
+        page.aliases = aliases
         return page
+    }
+
+    /// `aliases:`, each an old address of this page from the site's root.
+    private static func aliases(_ front: YAMLMap, urlPath: String, log: inout DiagnosticLog) -> [Alias] {
+        (front.list("aliases", log: &log) ?? []).compactMap { node -> Alias? in
+            guard let text = node.string, let alias = Alias(text, location: front.location(of: node)) else {
+                log.error(at: front.location(of: node), "an alias must be an old address of this page from the site's root, found \(YAMLMap.describe(node))",
+                          fix: "write the old address as the page's own addresses are written, e.g. \"- /hubs/boolean/\" or \"- /old-page.html\"")
+                return nil
+            }
+            if alias.outputPath == urlPath + "index.html" {
+                log.error(at: alias.location, "\"\(alias.written)\" is this page's own address", fix: "remove the alias")
+                return nil
+            }
+            return alias
+        }
     }
 }

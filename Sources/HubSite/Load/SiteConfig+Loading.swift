@@ -1,7 +1,7 @@
 import Foundation
 
 extension SiteConfig {
-    static let allowedKeys = ["title", "language", "base_url", "unsafe_html", "publisher", "cohort"]
+    static let allowedKeys = ["title", "language", "base_url", "unsafe_html", "publisher", "cohort", "application_url", "site_id"]
     static let allowedCohortKeys = ["number", "year1", "year2", "applications_open", "applications_close"]
 
     /// Reads `site.yml`; every problem in it goes to `log`, and nil comes back if any was fatal.
@@ -23,11 +23,19 @@ extension SiteConfig {
         let baseURL = yaml.string("base_url", log: &log).flatMap { checkedBaseURL($0, named: "\"base_url\"", at: yaml.location(of: yaml.node("base_url")), log: &log) }
         let unsafeHTML = yaml.bool("unsafe_html", log: &log) ?? false
         let publisher = yaml.string("publisher", log: &log) ?? "Maths Hubs and the NCETM"
+        let applicationURL = yaml.webAddress("application_url", log: &log)
+        let siteID = yaml.string("site_id", log: &log)
+        if let siteID, siteID.isEmpty || !siteID.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == ".") }) {
+            log.error(at: yaml.location(of: yaml.node("site_id")), "\"site_id\" must be lowercase letters, digits, dots and hyphens, found \"\(siteID)\"",
+                      fix: "write a name no other site uses, such as your domain: \"site_id: mastery.example.org\"; it must not change once published")
+        }
         let cohort = yaml.requireKey("cohort", log: &log, what: "site.yml", value: "the cohort's facts indented under it (see docs/EDITING.md: site.yml)") != nil
             ? yaml.map("cohort", log: &log).flatMap { loadCohort($0, log: &log) } : nil
         guard log.errorCount == errorsBefore, let cohort else { return nil }
         var config = SiteConfig(title: title, language: language, baseURL: baseURL, unsafeHTML: unsafeHTML,
                                 publisher: publisher, cohort: cohort, stamp: BuildStamp(day: cohort.applicationsOpen))
+        config.applicationURL = applicationURL
+        config.siteID = siteID
         // The title and publisher may name the cohort; the publisher may name the title too.
         let cohortVariables = config.variables.filter { $0.key.hasPrefix("cohort.") }
         if let node = yaml.node("title") {

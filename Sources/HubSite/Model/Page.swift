@@ -42,6 +42,8 @@ public struct Page: Sendable {
     public var hub: Hub?
     /// `draft: true`: previewed, never published, listed or put in the sitemap.
     public var isDraft = false
+    /// Old addresses of the page (`aliases:`), each written as a redirect page.
+    public var aliases: [Alias] = []
 
     /// How many folders below the site's root the page's `index.html` sits.
     var depth: Int { URLPathDepth.of(urlPath) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `site.yml`: what the whole site shares.
 public struct SiteConfig: Hashable, Sendable {
     public var title: String
@@ -8,8 +10,24 @@ public struct SiteConfig: Hashable, Sendable {
     public var unsafeHTML: Bool
     public var publisher: String
     public var cohort: Cohort
-    /// When the site says it was made (calendars, past events).
+    /// When the site says it was made (calendars).
     public var stamp: BuildStamp
+    /// The programme's application form (`application_url`): shown while the window is open.
+    public var applicationURL: String?
+    /// `site_id` as written: what makes this site's calendar events its own.
+    public var siteID: String?
+
+    /// The right-hand side of every calendar UID: `site_id`, else base_url's host and path
+    /// (`www.example.org-cpd-mastery`), else the title's slug. Two sites never share one
+    /// unless they share an address or a title, and none changes from build to build.
+    public var calendarDomain: String {
+        if let siteID { return siteID }
+        if let base = baseURL, let url = URLComponents(string: base), let host = url.host?.lowercased() {
+            let path = url.path.split(separator: "/").map { SlugMaker.slug(String($0)) }.filter { !$0.isEmpty }
+            return ([host] + path).joined(separator: "-")
+        }
+        return SlugMaker.slug(title) + ".hubsite"
+    }
 
     /// The values content may use as `{{name}}`.
     public var variables: [String: String] {

@@ -19,8 +19,14 @@ extension SiteBuilder {
             transaction.abandon()
             throw BuildFailure(error.diagnostics + transaction.notes, strict: error.strict)
         }
+        let gone = GoneAddresses.warnings(previous: transaction.output, written: sink.written, display: transaction.display)
+        if settings.strict, !gone.isEmpty {
+            transaction.abandon()
+            throw BuildFailure(gone, strict: true)
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         try transaction.commit(written: sink.written)
+        result.warnings += gone
         result.timings.append(("replace output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         result.warnings += transaction.notes
         return result

@@ -115,7 +115,8 @@ public struct SiteBuilder: Sendable {
     private func buildPages(_ inputs: Inputs, sink: some OutputSink, keepBodies: Bool, log: inout DiagnosticLog) -> BuiltPages {
         let config = inputs.config, templates = inputs.templates
         let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames,
-                                includeDrafts: settings.includeDrafts)
+                                includeDrafts: settings.includeDrafts,
+                                assetSizes: Dictionary(inputs.listing.assets.map { ($0.path, $0.contents.count) }) { first, _ in first })
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
         let checker = SiteChecker(sources: inputs.sources)
         let shared = PageContext.Shared(config)

@@ -9,6 +9,8 @@ enum ICalendar {
         var summary: String
         var description: String
         var location: String?
+        /// A page about the event, e.g. where to book.
+        var url: String? = nil
     }
 
     static func document(name: String, events: [Event], stamp: BuildStamp) -> String {
@@ -37,6 +39,8 @@ enum ICalendar {
                 "DESCRIPTION:\(escape(event.description))",
             ]
             if let location = event.location { lines.append("LOCATION:\(escape(location))") }
+            // A URI value is not TEXT: it is written as it is (loading allows no control characters or spaces in it).
+            if let url = event.url { lines.append("URL:\(url)") }
             // An all-day date does not make the reader look busy; a session at a set time does.
             lines += ["TRANSP:\(event.time == nil ? "TRANSPARENT" : "OPAQUE")", "END:VEVENT"]
         }

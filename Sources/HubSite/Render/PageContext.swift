@@ -19,12 +19,10 @@ enum PageContext {
                     "number": cohort.number, "ordinal": cohort.ordinalWord, "year1": cohort.year1, "year2": cohort.year2,
                 ],
                 "key_dates": cohort.keyDates.map(keyDate),
-                "window": [
-                    "opens": dateContext(cohort.applicationsOpen),
-                    "closes": dateContext(cohort.applicationsClose),
-                ],
+                "window": windowContext(opens: DateAndTime(date: cohort.applicationsOpen), closes: DateAndTime(date: cohort.applicationsClose)),
             ]
             if let base = config.baseURL { values["base_url"] = base }
+            if let form = config.applicationURL { values["application_url"] = form }
             self.values = values
         }
     }
@@ -80,20 +78,27 @@ enum PageContext {
     }
 
     private static func hubContext(_ hub: Hub, site: Site, root: String) -> [String: Any] {
-        let programmeDates: [(CalendarDate, [String: Any])] = site.config.cohort.keyDates.map {
-            ($0.date, ["date": dateContext($0.date), "title": $0.title])
+        let cohort = site.config.cohort
+        let window = hub.window(cohort)
+        // The programme's key dates, with the hub's own opening and deadline in their place.
+        let programmeDates: [(CalendarDate, [String: Any])] = cohort.keyDates.map { keyDate in
+            let own = keyDate.id == "applications-open" ? hub.applicationsOpen : keyDate.id == "applications-close" ? hub.applicationsClose : nil
+            var item: [String: Any] = ["date": dateContext(own?.date ?? keyDate.date), "title": keyDate.title]
+            if let time = own?.timeText { item["time"] = time }
+            if own != nil { item["is_hub_date"] = true }
+            return (own?.date ?? keyDate.date, item)
         }
-        // Events before the build's stamp are listed apart; site.js moves those that have
-        // passed since by the reader's clock.
-        let today = site.config.stamp.day
+        // Every event is listed in date order: whether one has passed is the reader's clock's to
+        // say (site.js moves it to "Past events"), never the day the site was built.
         func eventContext(_ event: Hub.Event) -> [String: Any] {
-            var item: [String: Any] = ["date": dateContext(event.date), "title": event.title, "is_hub_event": true]
+            var item: [String: Any] = ["date": dateContext(event.date), "title": event.title, "is_hub_event": true, "ends": event.ends]
             if let time = event.time { item["time"] = time }
             if let place = event.place { item["place"] = place }
+            if event.isOnline { item["online"] = true }
+            if let booking = event.bookingURL { item["booking_url"] = booking }
             return item
         }
-        let hubDates = hub.events.filter { $0.date >= today }.map { ($0.date, eventContext($0)) }
-        let pastEvents = hub.events.filter { $0.date < today }.reversed().map(eventContext)
+        let hubDates = hub.events.map { ($0.date, eventContext($0)) }
         var context: [String: Any] = [
             "name": hub.name,
             "slug": hub.slug,
@@ -103,20 +108,52 @@ enum PageContext {
             "has_areas": !hub.areas.isEmpty,
             "apply_url": hub.applyURL ?? root + "index.html#how-to-apply",
             "apply_external": hub.applyURL != nil,
-            "dates": (programmeDates + hubDates).sorted { $0.0 < $1.0 }.map(\.1),
+            "dates": (programmeDates + hubDates).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1),
             "has_events": !hub.events.isEmpty,
-            "past_events": pastEvents,
-            "has_past_events": !pastEvents.isEmpty,
             "calendar_url": "key-dates.ics",
+            "window": windowContext(opens: window.opens, closes: window.closes),
+            "has_own_window": hub.applicationsOpen != nil || hub.applicationsClose != nil,
+            "contacts": hub.contacts.map(contactContext),
+            "has_contacts": !hub.contacts.isEmpty,
+            "documents": hub.documents.map(documentContext),
+            "has_documents": !hub.documents.isEmpty,
         ]
+        if let form = hub.applyURL ?? site.config.applicationURL { context["application_url"] = form }
         if let website = hub.website {
             context["website"] = website
             context["website_label"] = websiteLabel(website)
         }
-        if let contact = hub.contact {
-            context["contact"] = ["email": contact.email].merging(contact.role.map { ["role": $0] } ?? [:]) { $1 }
-        }
         return context
+    }
+
+    private static func contactContext(_ contact: Hub.Contact) -> [String: Any] {
+        var item: [String: Any] = [:]
+        if let name = contact.name { item["name"] = name }
+        if let role = contact.role { item["role"] = role }
+        if let email = contact.email { item["email"] = email }
+        if let phone = contact.phone { item["phone"] = phone.written; item["tel_url"] = phone.telURL }
+        return item
+    }
+
+    /// "PDF, 240 KB": what the reader is about to download.
+    private static func documentContext(_ document: Hub.Document) -> [String: Any] {
+        var item: [String: Any] = ["title": document.title, "url": document.href]
+        let about = [document.kind, document.size.map(DocumentKind.size)].compactMap { $0 }
+        if !about.isEmpty { item["about"] = about.joined(separator: ", ") }
+        if document.size == nil { item["external"] = true }
+        return item
+    }
+
+    /// When applications open and close: `starts` and `ends` are what site.js compares with the
+    /// reader's clock (UK time), a whole day lasting until midnight.
+    static func windowContext(opens: DateAndTime, closes: DateAndTime) -> [String: Any] {
+        func moment(_ value: DateAndTime, wholeDayAt edge: String) -> [String: Any] {
+            var item = dateContext(value.date)
+            item["moment"] = value.minutes == nil ? value.date.iso + "T" + edge : value.iso
+            if let time = value.timeText { item["time"] = time }
+            return item
+        }
+        return ["opens": moment(opens, wholeDayAt: "00:00"), "closes": moment(closes, wholeDayAt: "24:00")]
     }
 
     /// What a reader needs to recognise the address: `www.example.org/solent/`, without the scheme.
@@ -149,6 +186,7 @@ enum PageContext {
                         "search": ([hub.name] + hub.areas).joined(separator: " | ").lowercased(),
                     ]
                     if !hub.areas.isEmpty { item["areas_text"] = hub.areas.joined(separator: ", ") }
+                    if let closes = hub.applicationsClose { item["deadline"] = closes.text }
                     return item
                 },
             ]

@@ -28,7 +28,24 @@ extension SiteBuilder {
             OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
         }
         return templateAssets.map { ($0, "templates/assets/" + $0.path) } + assets.map { ($0, "content/" + $0.path) }
-            + files.map { ($0, "the \($0.path) that hubsite makes") }
+            + files.map { ($0, "the \($0.path) that hubsite makes") } + redirects(site: site)
+    }
+
+    /// A redirect page at each alias; a hub's old folder keeps its calendar too, so that
+    /// subscriptions to the old address go on working.
+    private func redirects(site: Site) -> [(file: OutputFile, origin: String)] {
+        site.pages.filter { !$0.isDraft }.flatMap { page in
+            page.aliases.flatMap { alias -> [(file: OutputFile, origin: String)] in
+                let origin = "\(page.source) (its alias \"\(alias.written)\")"
+                var files = [(OutputFile(path: alias.outputPath, text: alias.redirectPage(to: page.urlPath + "index.html", title: page.title,
+                                                                                          baseURL: site.config.baseURL, language: site.config.language)), origin)]
+                if let hub = page.hub, alias.outputPath.hasSuffix("/index.html") {
+                    let folder = alias.outputPath.dropLast("index.html".count)
+                    files.append((OutputFile(path: folder + "key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)), origin))
+                }
+                return files
+            }
+        }
     }
 
     /// 404.html is served at any address, so relative links cannot work there: it carries its

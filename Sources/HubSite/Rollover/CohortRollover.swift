@@ -27,6 +27,8 @@ public struct CohortRollover: Sendable {
         public var reviews: [String]
         var siteYML: String
         var archive: [OutputFile]
+        /// Hub files whose own application dates move on too.
+        var hubFiles: [HubDatesRollover.Rewrite] = []
     }
 
     public func plan() throws(BuildFailure) -> Plan {
@@ -70,7 +72,15 @@ public struct CohortRollover: Sendable {
             OutputFile(path: "content/" + $0.path, contents: $0.contents)
         }
         let archiveChanges = archive.map { "\($0.path): the cohort \(cohort.number) sheet, kept and linked from the new sheet" }
-        return Plan(from: cohort, to: moved, changes: changes + archiveChanges, reviews: reviews, siteYML: siteYML, archive: archive)
+        let hubFiles = try HubDatesRollover.rewrites(of: current.site.pages.sorted { $0.source < $1.source }.compactMap { page in
+            page.hub.map { (page.source, $0) }
+        }, in: source)
+        for file in hubFiles {
+            reviews += file.weekendDays
+            reviews.append("\(file.path): the hub's own dates moved on a year. Check them with the hub.")
+        }
+        return Plan(from: cohort, to: moved, changes: changes + hubFiles.flatMap(\.changes) + archiveChanges, reviews: reviews,
+                    siteYML: siteYML, archive: archive, hubFiles: hubFiles)
     }
 
     /// Writes the plan, then builds the new site; if that build fails, puts everything back.
@@ -89,6 +99,10 @@ public struct CohortRollover: Sendable {
                                            fix: "check that you may read it; nothing was changed")])
         }
         var archived = false
+        var replacedHubFiles: [(path: String, original: Data)] = []
+        func putHubFilesBack() {
+            for file in replacedHubFiles { try? SourceFile.replace(atPath: file.path, with: file.original) }
+        }
         do {
             for file in plan.archive {
                 let relative = file.path.dropFirst("content/archive/cohort-\(plan.from.number)/".count)
@@ -98,8 +112,15 @@ public struct CohortRollover: Sendable {
             }
             try FileManager.default.moveItem(at: incomplete, to: archiveFolder)
             archived = true
+            for file in plan.hubFiles {
+                let path = source.appendingPathComponent(file.path).path
+                let original = try Data(contentsOf: URL(fileURLWithPath: path))
+                try SourceFile.replace(atPath: path, with: Data(file.text.utf8))
+                replacedHubFiles.append((path, original))
+            }
             try SourceFile.replace(atPath: siteFile.path, with: Data(plan.siteYML.utf8))
         } catch {
+            putHubFilesBack()
             try? FileManager.default.removeItem(at: incomplete)
             if archived { try? FileManager.default.removeItem(at: archiveFolder) }
             throw BuildFailure([Diagnostic(at: SourceLocation(file: "site.yml"), "cannot write the new cohort: \(SystemError.describe(error))",
@@ -109,6 +130,7 @@ public struct CohortRollover: Sendable {
             _ = try SiteBuilder(source: source).render()
         } catch {
             try? SourceFile.replace(atPath: siteFile.path, with: original)
+            putHubFilesBack()
             try? FileManager.default.removeItem(at: archiveFolder)
             throw BuildFailure(error.diagnostics + [Diagnostic(at: SourceLocation(file: "site.yml"),
                 "the site for cohort \(plan.to.number) does not build, so nothing was changed", fix: "fix the errors above and run it again")])
@@ -175,7 +197,8 @@ public struct CohortRollover: Sendable {
     static func date(_ date: CalendarDate, like written: String) -> String {
         let trimmed = written.trimmingCharacters(in: .whitespaces)
         if trimmed.first?.isNumber == true, trimmed.contains("-") { return date.iso }
-        if CalendarDate.weekdayNames.contains(where: { trimmed.hasPrefix($0) }) { return "\(date.weekdayName) \(date.text)" }
+        // A weekday written (in full or short) is written again, the new day's.
+        if trimmed.first?.isLetter == true { return "\(date.weekdayName) \(date.text)" }
         return date.text
     }
 }

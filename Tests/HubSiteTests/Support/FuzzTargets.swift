@@ -17,7 +17,9 @@ enum FuzzTargets {
               let yaml = split.yaml else { return }
         var log = DiagnosticLog()
         guard let front = YAMLMap.parse(yaml, file: file.path, firstLine: split.yamlFirstLine, log: &log) else { return }
-        _ = Hub.load(slug: "fuzz", front: front, variables: TextVariables(values: config.variables), log: &log)
+        let surroundings = Hub.Surroundings(variables: TextVariables(values: config.variables), cohort: config.cohort,
+                                            calendarDomain: config.calendarDomain, folderFiles: ["form.pdf": 1000])
+        _ = Hub.load(slug: "fuzz", front: front, in: surroundings, log: &log)
         front.rejectUnknownKeys(allowed: PageLoader.allowedKeys, log: &log, what: "the front matter")
         _ = front.string("title", log: &log)
         _ = SiteConfig.load(file, log: &log)
