@@ -1,11 +1,8 @@
 // Progressive enhancement only: every page works without this file.
 // The reader's clock as UK time, "YYYY-MM-DDTHH:MM" like the pages' data-opens, data-closes and
 // data-event-ends: the programme's dates and times are UK dates and times, wherever it is read.
-// ?as-of=2026-12-10T09:00 in the address reads the page as on that day (for editors and tests).
 function readerNow() {
   "use strict";
-  var asOf = /[?&]as-of=([0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?)/.exec(window.location.search);
-  if (asOf) return asOf[1].length === 10 ? asOf[1] + "T00:00" : asOf[1];
   var parts = {};
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit",
@@ -62,6 +59,15 @@ function readerNow() {
   coming.forEach(function (item) { upcoming.appendChild(item); });
   over.forEach(function (item) { pastList.appendChild(item); });
   past.hidden = over.length === 0;
+})();
+
+// On paper, the page's own address under the publisher's name, where the site has no base_url to write it.
+(function () {
+  "use strict";
+  var address = document.querySelector(".print-source__address[hidden]");
+  if (!address || !/^https?:$/.test(window.location.protocol)) return;
+  address.textContent = " This page: " + window.location.href.split("#")[0];
+  address.hidden = false;
 })();
 
 // The hub finder's search box: filters the grouped list by hub name or area as you type.
