@@ -333,14 +333,35 @@ def gate_calendars(hubsite):
         timed = [t for t in calendar_times(hostile) if t[0].startswith("Summer session")]
         if timed != [("Summer session (Solent Maths Hub)", "2026-06-10T15:00Z", "2026-06-10T16:30Z")]:
             return record("calendars", False, f"the timed event came out as {timed!r}")
-        counted = [(path.relative_to(ROOT / "public").as_posix(), len(calendar_events(path.read_text())))
-                   for path in sorted((ROOT / "public").rglob("*.ics"))]
-        for path in sorted((ROOT / "public").rglob("*.ics")):
-            calendar_times(path.read_text())
+    # What real hubs publish: the hub's own 5pm deadline as a timed event, the session's booking link as its URL.
+    with tempfile.TemporaryDirectory() as folder:
+        venn, out = reader_views.build_venn_site(folder, hubsite, site_with_one_hub)
+        if out.returncode != 0:
+            return record("calendars", False, "the Venn hub did not build:\n" + out.stderr)
+        text = (venn / "public/hubs/venn/key-dates.ics").read_text()
+        times = calendar_times(text)
+        deadline = [t for t in times if t[0].startswith("Application deadline (Venn Maths Hub)")]
+        if deadline != [("Application deadline (Venn Maths Hub): Secondary Mastery Specialist Programme", "2026-03-13T17:00Z", None)]:
+            return record("calendars", False, f"the hub's 5pm deadline came out as {deadline!r} in {times!r}")
+        import icalendar
+        import vobject
+        urls = [str(e.get("url")) for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if e.get("url")]
+        vobject_urls = [e.url.value for e in vobject.readOne(text).vevent_list if hasattr(e, "url")]
+        uids = [str(e.get("uid")) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+        if urls != ["https://www.eventbrite.example/e/123456"] or vobject_urls != urls:
+            return record("calendars", False, f"the booking link came out as {urls!r} / {vobject_urls!r}")
+        # The real site.yml has no base_url: the UIDs carry the title's slug, so a sister programme's never clash.
+        if any(not uid.endswith("@secondary-mastery-specialist-programme.hubsite") for uid in uids) or len(set(uids)) != len(uids):
+            return record("calendars", False, f"the UIDs are not the site's own: {uids!r}")
+    counted = [(path.relative_to(ROOT / "public").as_posix(), len(calendar_events(path.read_text())))
+               for path in sorted((ROOT / "public").rglob("*.ics"))]
+    for path in sorted((ROOT / "public").rglob("*.ics")):
+        calendar_times(path.read_text())
     record("calendars", all(count >= 2 for _, count in counted),
            f"icalendar and vobject agree on {len(counted)} calendars of the site ({sum(c for _, c in counted)} events, their dates and times) "
            f"and on the hostile one: 4 events, the title's line break and punctuation kept as text, "
-           f"4pm to 5:30pm on 10 June 2026 read as 15:00 to 16:30 UTC by both")
+           f"4pm to 5:30pm on 10 June 2026 read as 15:00 to 16:30 UTC by both; the Venn hub's own deadline, 5pm on 13 March 2026, "
+           f"as a timed event and its session's booking link as URL, under UIDs of the site's own")
 
 
 def main():

@@ -28,24 +28,32 @@ extension SiteBuilder {
             OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
         }
         return templateAssets.map { ($0, "templates/assets/" + $0.path) } + assets.map { ($0, "content/" + $0.path) }
-            + files.map { ($0, "the \($0.path) that hubsite makes") } + redirects(site: site)
+            + files.map { ($0, "the \($0.path) that hubsite makes") } + redirects(site: site, log: &log)
     }
 
     /// A redirect page at each alias; a hub's old folder keeps its calendar too, so that
     /// subscriptions to the old address go on working.
-    private func redirects(site: Site) -> [(file: OutputFile, origin: String)] {
-        site.pages.filter { !$0.isDraft }.flatMap { page in
-            page.aliases.flatMap { alias -> [(file: OutputFile, origin: String)] in
+    private func redirects(site: Site, log: inout DiagnosticLog) -> [(file: OutputFile, origin: String)] {
+        let pages = Dictionary(site.pages.map { ($0.urlPath + "index.html", $0.source) }) { first, _ in first }
+        var files: [(file: OutputFile, origin: String)] = []
+        for page in site.pages where !page.isDraft {
+            for alias in page.aliases {
+                if let other = pages[alias.outputPath] {
+                    log.error(at: alias.location, "the alias \"\(alias.written)\" is the address of \(other)",
+                              fix: "remove the alias: that address still has a page of its own")
+                    continue
+                }
                 let origin = "\(page.source) (its alias \"\(alias.written)\")"
-                var files = [(OutputFile(path: alias.outputPath, text: alias.redirectPage(to: page.urlPath + "index.html", title: page.title,
-                                                                                          baseURL: site.config.baseURL, language: site.config.language)), origin)]
+                let redirect = alias.redirectPage(to: page.urlPath + "index.html", title: page.title,
+                                                  baseURL: site.config.baseURL, language: site.config.language)
+                files.append((OutputFile(path: alias.outputPath, text: redirect), origin))
                 if let hub = page.hub, alias.outputPath.hasSuffix("/index.html") {
                     let folder = alias.outputPath.dropLast("index.html".count)
                     files.append((OutputFile(path: folder + "key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)), origin))
                 }
-                return files
             }
         }
+        return files
     }
 
     /// 404.html is served at any address, so relative links cannot work there: it carries its

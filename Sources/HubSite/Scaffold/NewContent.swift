@@ -55,15 +55,26 @@ public enum NewContent {
             # website: https://…                  # the hub's own website
             # areas:                              # the areas it serves, one per line
             #   - …
-            # contact:
-            #   role: …                           # e.g. Secondary Assistant Maths Hub Lead
-            #   email: …
+            # contacts:                           # the people to ask; any line of each may be left out
+            #   - name: …
+            #     role: …                         # e.g. Secondary Assistant Maths Hub Lead
+            #     email: …
+            #     phone: …                        # a UK number, e.g. 01234 567890: readers can tap it to call
             # apply_url: https://…                # where to apply through the hub; otherwise the sheet's "How to apply"
+            # applications_open: …                # only if the hub's window differs from site.yml's, e.g. 5 January 2027
+            # applications_close: …               # the hub's own deadline, e.g. 5pm on 12 March 2027
+            # documents:                          # to download: a file put in content/hubs/\(slug)/, or an address
+            #   - title: …                        # e.g. Information sheet
+            #     file: …                         # e.g. information-sheet.pdf (its type and size are shown)
             # events:                             # local information sessions
-            #   - date: …                         # day, month and year, e.g. 14 January 2027
+            #   - date: …                         # day, month and year, e.g. 14 January 2027 or Thu 14 Jan 2027
             #     title: …
             #     time: …                         # optional: 16:00, 4pm, or 16:00 to 17:00 (UK time)
             #     place: …                        # optional
+            #     online: true                    # optional: held online
+            #     booking_url: https://…          # optional: where to book a place
+            # aliases:                            # old addresses of this page, if it moved: they send readers here
+            #   - /hubs/old-name/
             ---
 
             <!-- Markdown written below this line is shown at the end of the hub's page (optional). -->
