@@ -148,3 +148,39 @@ def gate_as_of(record, driver, hubsite, site_with_one_hub, static_server, set_wi
            f"the Venn hub (2 contacts, 2 documents, its own 5pm deadline, an online session with a booking link) read as of "
            f"{len(MOMENTS)} moments: status, Apply now and past events true on each, the sheet on the national window "
            f"at midnight UK summer time; screenshots hub-venn-320/375/1280.png")
+
+
+def gate_print(record, driver, site, static_server):
+    """The information sheet on A4 paper, as Chromium prints it: the publisher and the page's
+    address on the last page, and no heading left alone at the foot of a page."""
+    import base64
+    import io
+    import re
+    import pypdf
+    def page_texts():
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+    def stranded(pages, headings):
+        for number, text in enumerate(pages[:-1], start=1):
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            if lines and lines[-1] in headings:
+                yield f"page {number} ends with the heading \"{lines[-1]}\""
+
+    # The check must be able to fail: a page that leaves a heading at the foot of its first page.
+    driver.get("data:text/html,<style>@page{size:A4;margin:18mm 16mm}p{margin:0}</style><div style='height:245mm'></div>"
+               "<h2>Stranded heading</h2><p>" + "<br>".join(["A line of text"] * 40) + "</p>")
+    if not list(stranded(page_texts(), ["Stranded heading"])):
+        return record("print", False, "a heading left at a page's foot was not seen: the check cannot fail")
+    with static_server(site) as base:
+        driver.get(f"{base}/index.html")
+        headings = driver.execute_script(
+            "return Array.prototype.map.call(document.querySelectorAll('main h2, main h3'), function (h) { return h.textContent.trim(); });")
+        pages = page_texts()
+    problems = list(stranded(pages, headings))
+    whole = re.sub(r"\s+", " ", " ".join(pages))
+    for needed in ("Published by Maths Hubs and the NCETM.", f"This page: {base}/index.html"):
+        if needed not in whole:
+            problems.append(f"the printed sheet lacks \"{needed}\"")
+    record("print", bool(pages) and not problems, "; ".join(problems) if problems else
+           f"the sheet prints on {len(pages)} A4 pages with the publisher and its address, no heading alone at a page's foot")

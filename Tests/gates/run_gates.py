@@ -9,6 +9,7 @@
                      by a real static server on 127.0.0.1, and at the root
   5. screenshots     every page at 320, 375 and 1280 px, saved under screenshots/; fails when a
                      page scrolls sideways or hides text in a box that scrolls (reader_views.py)
+     print           the sheet printed to A4 by Chromium: publisher and address, no stranded heading
      as of           a hub with what real hubs publish, read with Chromium's clock set to
                      several days: what the page and its script say is true on each
   6. calendars       every .ics of the site, and of a site whose hub event holds commas,
@@ -387,7 +388,8 @@ def main():
         print("chromium:", driver.capabilities.get("browserVersion"), flush=True)
         for name, gate in (("axe", gate_axe), ("screenshots", gate_screenshots),
                            ("as of", lambda driver, _: reader_views.gate_as_of(record, driver, hubsite, site_with_one_hub,
-                                                                              static_server, set_width, ROOT / "screenshots"))):
+                                                                              static_server, set_width, ROOT / "screenshots")),
+                           ("print", lambda driver, site: reader_views.gate_print(record, driver, site, static_server))):
             try:
                 gate(driver, site)
             except Exception as error:
