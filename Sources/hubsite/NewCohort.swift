@@ -30,11 +30,17 @@ struct NewCohort: ParsableCommand {
             if !dryRun { try rollover.apply(plan) }
             Terminal.out("\(dryRun ? "would prepare" : "prepared") cohort \(plan.to.number) (\(plan.to.year1) and \(plan.to.year2)); changes:")
             for change in plan.changes { Terminal.out("  \(change)") }
-            if !plan.reviews.isEmpty {
-                Terminal.out("to review:")
-                for review in plan.reviews { Terminal.out("  \(review)") }
+            if dryRun {
+                if !plan.reviews.isEmpty {
+                    Terminal.out("to review:")
+                    for review in plan.reviews { Terminal.out("  \(review)") }
+                }
+                return
             }
-            if !dryRun { Terminal.out("next: read the sheet with `hubsite serve`, then publish with `hubsite build`") }
+            let checklist = rollover.checklist(after: plan)
+            Terminal.out("checklist before you publish (\(checklist.count) to do; `hubsite build` lists what is left):")
+            for item in checklist { Terminal.out("  [ ] \(item)") }
+            Terminal.out("next: read the sheet with `hubsite serve`, then publish with `hubsite build --strict`")
         } catch {
             Report().printFailure(error, ending: "new-cohort stopped: nothing was changed")
             throw ExitCode(1)

@@ -26,7 +26,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.stdout, "built 4 pages, 11 files into public/, 2 warnings\n")
         XCTAssertEqual(result.stderr, """
             content/x.md:5:4: warning: the year 2027 is written out
-                fix: if it belongs to this cohort, use a {{cohort.…}} variable so that new-cohort moves it on
+                fix: write it through a variable that new-cohort moves on: {{cohort.year1}} (2026/27) or {{cohort.year2}} (2027/28), {{cohort.start_year}} (2026), {{cohort.end_year}} (2028); update it if it is an earlier cohort's
             site.yml:1:1: warning: cohort 11's application deadline, 23 April 2026, has passed
                 fix: when the site should move on to cohort 12, run `hubsite new-cohort`
 

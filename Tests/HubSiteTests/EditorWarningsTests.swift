@@ -43,7 +43,7 @@ final class EditorWarningsTests: XCTestCase {
             "content/x.md:5:46: the date \"15 Dec. 2026\" is not written the UK way, so it is not marked as a date or checked [write it as \"15 December 2026\"]",
             "content/x.md:5:64: the date \"31/02/2026\" is not written the UK way, so it is not marked as a date or checked "
                 + "[write it as day, month and year, e.g. \"30 April 2026\", and check the numbers: they are no real day]",
-            "content/x.md:5:94: the year 2026 is written out [if it belongs to this cohort, use a {{cohort.…}} variable so that new-cohort moves it on]",
+            "content/x.md:5:94: the year 2026 is written out [write {{cohort.start_year}} so that new-cohort moves it on]",
         ])
     }
 

@@ -147,7 +147,7 @@ final class RolloverTests: XCTestCase {
         let plan = try CohortRollover(source: folder, today: may2026).plan()
         try CohortRollover(source: folder, today: may2026).apply(plan)
         XCTAssertEqual(try String(contentsOf: siteFile, encoding: .utf8), """
-            {title: "Maths – Hubs’ Programme", language: en-GB, cohort: {number: 12, year1: 2027/28, applications_open: 2026-12-19, applications_close: 23 April 2027}}
+            {title: "Maths – Hubs’ Programme", language: en-GB, cohort: {number: 12, year1: 2027/28, applications_open: 2026-12-19, applications_close: 23 April 2027}}   # unconfirmed: new-cohort moved this date on a year; delete this comment once it is confirmed
 
             """)
     }
@@ -212,28 +212,28 @@ final class RolloverTests: XCTestCase {
         let cohort = Cohort(number: 11, firstYear: 2026, applicationsOpen: CalendarDate(year: 2025, month: 12, day: 16)!,
                             applicationsClose: CalendarDate(year: 2026, month: 4, day: 23)!)
         let text = "In 2025/26 and 2026/27, since 2014, in 2027, Cohort 11, by 23 April 2026 or 1 March 2024; see 1/2026."
-        let found = StaleDateLint.findings(in: text, cohort: cohort).map { "\($0.severity.rawValue) \($0.message)" }
+        let found = StaleDateLint.findings(in: text, cohort: cohort).map(\.message)
         XCTAssertEqual(found, [
-            "error the academic year \"2025/26\" does not match the cohort: this site is for cohort 11 (2026/27 and 2027/28)",
-            "warning the academic year \"2026/27\" is written out",
-            "warning the year 2027 is written out",
-            "warning the cohort number 11 is written out",
-            "warning the date \"23 April 2026\" is written out",
-            "error the date \"1 March 2024\" is more than a year before this cohort's applications open (16 December 2025)",
+            "the academic year \"2025/26\" is not this cohort's: the site is for cohort 11 (2026/27 and 2027/28)",
+            "the academic year \"2026/27\" is written out",
+            "the year 2027 is written out",
+            "the cohort number in \"Cohort 11\" is written out",
+            "the date \"23 April 2026\" is written out",
+            "the date \"1 March 2024\" belongs to an earlier cohort: cohort 10's applications closed on 23 April 2025",
         ])
     }
 
     func testBuildReportsStaleProseAndAPassedDeadlineAsCheckDoes() throws {
         let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\nFunding for 2025/26 is confirmed.\n"])
         // `hubsite build` runs every rule over the sources that `hubsite check` runs: it fails here.
-        let built = try HubsiteBinary.run(["build", "--today", "2026-05-01"], in: site.folder)
+        let built = try HubsiteBinary.run(["build", "--today", "2026-05-01", "--strict"], in: site.folder)
         XCTAssertEqual(built.status, 1)
         XCTAssertEqual(built.stderr, """
-            content/x.md:5:13: error: the academic year "2025/26" does not match the cohort: this site is for cohort 11 (2026/27 and 2027/28)
+            content/x.md:5:13: warning: the academic year "2025/26" is not this cohort's: the site is for cohort 11 (2026/27 and 2027/28)
                 fix: write {{cohort.year1}} or {{cohort.year2}}, which change with the cohort
             site.yml:1:1: warning: cohort 11's application deadline, 23 April 2026, has passed
                 fix: when the site should move on to cohort 12, run `hubsite new-cohort`
-            build failed: 1 error; public/ was left as it was
+            build failed: 2 warnings (--strict); public/ was left as it was
 
             """)
         try site.write("---\ntitle: X\n---\n\nFunding for {{cohort.year1}} is confirmed.\n", to: "content/x.md")

@@ -128,7 +128,7 @@ final class SmallMistakesTests: XCTestCase {
         let result = try HubsiteBinary.run(["new-cohort", "--today", "2026-05-01"], in: site.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try String(contentsOf: site.folder.appendingPathComponent("site.yml"), encoding: .utf8),
-                       "title: Test Programme\r\nlanguage: en-GB\r\ncohort: {number: 12, year1: 2027/28,\r\n  applications_open: 16 December 2026, applications_close: 23 April 2027}\r\n")
+                       "title: Test Programme\r\nlanguage: en-GB\r\ncohort: {number: 12, year1: 2027/28,\r\n  applications_open: 16 December 2026, applications_close: 23 April 2027}   # unconfirmed: new-cohort moved this date on a year; delete this comment once it is confirmed\r\n")
     }
 
     func testEmptyHeadingsAndScriptLinksAreWarnedAtTheirPlace() throws {

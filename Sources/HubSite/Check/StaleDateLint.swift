@@ -1,10 +1,12 @@
-/// Finds what a rollover would leave behind: years, academic years, dates and cohort numbers
-/// written out in prose instead of through `{{cohort.…}}` variables. It reads the text as the
-/// editor wrote it, before variables are replaced.
+/// Finds what a rollover would leave behind: cohort numbers, years, academic years and dates
+/// written out instead of through `{{cohort.…}}` variables, facts of an earlier cohort, and
+/// dates without a year. It reads the text as the editor wrote it, before variables are
+/// replaced. Every finding is a warning (`--strict` makes it fail the build). History stays
+/// quiet: a year more than two before the programme starts ("since 2014") is not this
+/// cohort's or the last one's.
 enum StaleDateLint {
     struct Finding: Equatable {
         var byteOffset: Int
-        var severity: Diagnostic.Severity
         var message: String
         var fix: String
     }
@@ -12,74 +14,123 @@ enum StaleDateLint {
     /// `dates` and `otherDates` are the text's dates when the caller has them already.
     static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil,
                          otherDates: [OtherDateForms.Match]? = nil) -> [Finding] {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            guard bytes.contains(where: isDigit) else { return [] }
-            return findings(in: bytes, text: text, cohort: cohort, dates: dates, otherDates: otherDates)
-        }
-    }
-
-    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, cohort: Cohort,
-                                 dates: [UKDateScanner.Match]?, otherDates: [OtherDateForms.Match]?) -> [Finding] {
+        guard text.utf8.contains(where: isDigit) || TextBytes.containsCaseInsensitive("cohort", in: text) else { return [] }
         let dates = dates ?? UKDateScanner.matches(in: text)
         var findings: [Finding] = []
         var covered: [Range<Int>] = []
-        var cohortYears: String { "this site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))" }
-
-        // Dates: a key date written out, or a date from before this cohort's window.
         for match in dates {
             // An impossible date has its error already: its year is not a second finding.
             covered.append(match.byteOffset..<(match.byteOffset + match.written.utf8.count))
-            guard case .valid(let date) = match.outcome else { continue }
-            if let keyDate = cohort.keyDates.first(where: { $0.date == date }) {
-                let variable = keyDate.id == "applications-open" ? "cohort.applications_open" : "cohort.applications_close"
-                findings.append(Finding(byteOffset: match.byteOffset, severity: .warning,
-                                        message: "the date \"\(match.written)\" is written out",
-                                        fix: "write {{\(variable)}} so that new-cohort moves it on"))
-            } else if date < cohort.applicationsOpen.adding(years: -1) {
-                findings.append(Finding(byteOffset: match.byteOffset, severity: .error,
-                                        message: "the date \"\(match.written)\" is more than a year before this cohort's applications open (\(cohort.applicationsOpen.text))",
-                                        fix: "update or remove it"))
+            if case .valid(let date) = match.outcome, let finding = dateFinding(date, written: match.written, at: match.byteOffset, cohort: cohort) {
+                findings.append(finding)
             }
         }
         // A date in another form has a warning of its own: its year is not a second one.
         for other in otherDates ?? OtherDateForms.matches(in: text, ukDates: dates) {
             covered.append(other.byteOffset..<(other.byteOffset + other.written.utf8.count))
         }
-        // Academic years such as 2025/26, and years such as 2026, and "Cohort 11".
+        for yearless in UKDateScanner.datesWithoutYear(in: text) where !covered.contains(where: { $0.contains(yearless.byteOffset) }) {
+            findings.append(yearlessFinding(yearless, cohort: cohort))
+        }
+        let cohortNumbers = CohortMentions.find(in: text)
+        for mention in cohortNumbers {
+            covered.append(mention.byteOffset..<(mention.byteOffset + mention.written.utf8.count))
+            findings.append(cohortFinding(mention, cohort: cohort))
+        }
+        findings += numberFindings(in: text, cohort: cohort, covered: covered)
+        return findings.sorted { $0.byteOffset < $1.byteOffset }
+    }
+
+    // MARK: - Dates
+
+    private static func dateFinding(_ date: CalendarDate, written: String, at offset: Int, cohort: Cohort) -> Finding? {
+        if let keyDate = cohort.keyDates.first(where: { $0.date == date }) {
+            return Finding(byteOffset: offset, message: "the date \"\(written)\" is written out",
+                           fix: "write {{cohort.\(keyDate.id == "applications-open" ? "applications_open" : "applications_close")}} so that new-cohort moves it on")
+        }
+        // On or before the last cohort's deadline: a fact of an earlier cohort.
+        let lastDeadline = cohort.applicationsClose.adding(years: -1)
+        guard date <= lastDeadline else { return nil }
+        return Finding(byteOffset: offset,
+                       message: "the date \"\(written)\" belongs to an earlier cohort: cohort \(cohort.number - 1)'s applications closed on \(lastDeadline.text)",
+                       fix: "update it for cohort \(cohort.number), or write {{cohort.applications_open}} or {{cohort.applications_close}} if it is one of those")
+    }
+
+    /// "4th April": the year this cohort would mean, and what to write instead.
+    private static func yearlessFinding(_ match: UKDateScanner.YearlessMatch, cohort: Cohort) -> Finding {
+        if let keyDate = cohort.keyDates.first(where: { $0.date.month == match.month && $0.date.day == match.day }) {
+            return Finding(byteOffset: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
+                           fix: "write {{cohort.\(keyDate.id == "applications-open" ? "applications_open" : "applications_close")}}, which is \(keyDate.date.text)")
+        }
+        // The first such day from six months before applications open: the cohort's year.
+        let earliest = CalendarDate(dayNumber: cohort.applicationsOpen.dayNumber - 182) ?? cohort.applicationsOpen
+        let year = (earliest.year...(earliest.year + 1)).first { year in
+            CalendarDate(year: year, month: match.month, day: match.day).map { $0 >= earliest } ?? false
+        }
+        let suggestion = year.flatMap { CalendarDate(year: $0, month: match.month, day: match.day) }
+        return Finding(byteOffset: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
+                       fix: suggestion.map { "write the year, e.g. \"\($0.weekdayName) \($0.text)\"" } ?? "write the year after the month")
+    }
+
+    // MARK: - Cohort numbers
+
+    private static func cohortFinding(_ mention: CohortMentions.Mention, cohort: Cohort) -> Finding {
+        let variable = mention.isOrdinal ? (mention.hasArticle ? "{{cohort.ordinal_with_article}} cohort" : "{{cohort.ordinal}} cohort") : "cohort {{cohort.number}}"
+        if mention.number == cohort.number {
+            return Finding(byteOffset: mention.byteOffset, message: "the cohort number in \"\(mention.written)\" is written out",
+                           fix: "write \"\(variable)\" so that new-cohort moves it on")
+        }
+        return Finding(byteOffset: mention.byteOffset, message: "\"\(mention.written)\" is not this site's cohort: the site is for cohort \(cohort.number)",
+                       fix: "update it: write \"\(variable)\" if it means the current cohort")
+    }
+
+    // MARK: - Years and academic years
+
+    /// The variables whose value is `year`, for the fix.
+    private static func variables(for year: Int, cohort: Cohort) -> [String] {
+        var names: [String] = []
+        if year == cohort.firstYear { names.append("{{cohort.start_year}}") }
+        if year == cohort.firstYear + 2 { names.append("{{cohort.end_year}}") }
+        return names
+    }
+
+    private static func numberFindings(in text: String, cohort: Cohort, covered: [Range<Int>]) -> [Finding] {
+        let bytes = Array(text.utf8)
+        var findings: [Finding] = []
         var index = 0
         while index < bytes.count {
             guard isDigit(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else { index += 1; continue }
             var end = index
             while end < bytes.count, isDigit(bytes[end]) { end += 1 }
             defer { index = max(end, index + 1) }
-            guard !covered.contains(where: { $0.contains(index) }) else { continue }
-            let digits = String(decoding: bytes[index..<end], as: UTF8.self)
-            if digits.count == 4, let year = Int(digits), end + 1 < bytes.count, bytes[end] == UInt8(ascii: "/"),
-               let second = academicSecondYear(bytes, after: end + 1), end + 1 + second.length <= bytes.count,
+            guard !covered.contains(where: { $0.contains(index) }), end - index == 4, let year = Int(String(decoding: bytes[index..<end], as: UTF8.self)) else { continue }
+            if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "/"), let second = academicSecondYear(bytes, after: end + 1),
                second.value % 100 == (year + 1) % 100 {
                 let written = String(decoding: bytes[index..<(end + 1 + second.length)], as: UTF8.self)
                 if year == cohort.firstYear || year == cohort.firstYear + 1 {
-                    findings.append(Finding(byteOffset: index, severity: .warning, message: "the academic year \"\(written)\" is written out",
+                    findings.append(Finding(byteOffset: index, message: "the academic year \"\(written)\" is written out",
                                             fix: "write {{cohort.year\(year == cohort.firstYear ? 1 : 2)}} so that new-cohort moves it on"))
-                } else {
-                    findings.append(Finding(byteOffset: index, severity: .error, message: "the academic year \"\(written)\" does not match the cohort: \(cohortYears)",
+                } else if year >= cohort.firstYear - 3 {
+                    findings.append(Finding(byteOffset: index, message: "the academic year \"\(written)\" is not this cohort's: the site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))",
                                             fix: "write {{cohort.year1}} or {{cohort.year2}}, which change with the cohort"))
                 }
                 end += 1 + second.length
-            } else if digits.count == 4, let year = Int(digits), (cohort.firstYear - 1)...(cohort.firstYear + 2) ~= year,
-                      end >= bytes.count || !isWordByte(bytes[end]) {
-                findings.append(Finding(byteOffset: index, severity: .warning, message: "the year \(year) is written out",
-                                        fix: "if it belongs to this cohort, use a {{cohort.…}} variable so that new-cohort moves it on"))
-            } else if Int(digits) == cohort.number, precededByCohortWord(bytes, before: index) {
-                findings.append(Finding(byteOffset: index, severity: .warning, message: "the cohort number \(digits) is written out",
-                                        fix: "write {{cohort.number}} so that new-cohort moves it on"))
+            } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !isWordByte(bytes[end]),
+                      year < cohort.applicationsOpen.year {
+                findings.append(Finding(byteOffset: index, message: "the year \(year) belongs to an earlier cohort: cohort \(cohort.number)'s applications open in \(cohort.applicationsOpen.year)",
+                                        fix: "update it for cohort \(cohort.number), or write {{cohort.start_year}} (\(cohort.firstYear)) if it means the year the programme starts"))
+            } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !isWordByte(bytes[end]) {
+                let names = variables(for: year, cohort: cohort)
+                findings.append(Finding(byteOffset: index, message: "the year \(year) is written out",
+                                        fix: names.isEmpty
+                                            ? "write it through a variable that new-cohort moves on: {{cohort.year1}} (\(cohort.year1)) or {{cohort.year2}} (\(cohort.year2)), {{cohort.start_year}} (\(cohort.firstYear)), {{cohort.end_year}} (\(cohort.firstYear + 2)); update it if it is an earlier cohort's"
+                                            : "write \(names.joined(separator: " or ")) so that new-cohort moves it on"))
             }
         }
-        return findings.sorted { $0.byteOffset < $1.byteOffset }
+        return findings
     }
 
-    private static func academicSecondYear(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> (value: Int, length: Int)? {
+    private static func academicSecondYear(_ bytes: [UInt8], after start: Int) -> (value: Int, length: Int)? {
         var end = start
         while end < bytes.count, isDigit(bytes[end]) { end += 1 }
         let length = end - start
@@ -88,14 +139,63 @@ enum StaleDateLint {
         return (value, length)
     }
 
-    private static func precededByCohortWord(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
-        let word = Array("cohort ".utf8)
-        guard index >= word.count else { return false }
-        return bytes[(index - word.count)..<index].map { $0 | 0x20 } == word.map { $0 | 0x20 }
-    }
-
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
     private static func isWordByte(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "/")
+    }
+}
+
+/// "cohort 10", "Cohort Ten", "the tenth cohort", "an eleventh cohort": a cohort named by number,
+/// in digits or words.
+enum CohortMentions {
+    struct Mention: Equatable {
+        var byteOffset: Int
+        var written: String
+        var number: Int
+        /// "tenth cohort" rather than "cohort 10".
+        var isOrdinal: Bool
+        /// "an eleventh cohort": the article is part of what to replace.
+        var hasArticle: Bool
+    }
+
+    private static let ordinals: [String: Int] = Dictionary(uniqueKeysWithValues: (1...99).map { (Cohort.ordinalWord($0), $0) })
+    private static let cardinals: [String: Int] = {
+        let ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        let teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var words: [String: Int] = [:]
+        for (index, word) in ones.enumerated() { words[word] = index + 1 }
+        for (index, word) in teens.enumerated() { words[word] = index + 10 }
+        for (index, word) in tens.enumerated() {
+            words[word] = (index + 2) * 10
+            for (unit, one) in ones.enumerated() { words["\(word)-\(one)"] = (index + 2) * 10 + unit + 1 }
+        }
+        return words
+    }()
+
+    // Regex is an immutable value, safe to share between the threads that build pages.
+    nonisolated(unsafe) private static let after = try! Regex("(?i)\\bcohort(?: number)?\\s+([0-9]{1,3}|[a-z]+(?:-[a-z]+)?)\\b")
+    nonisolated(unsafe) private static let before = try! Regex("(?i)\\b(?:(an?|the)\\s+)?([a-z]+(?:-[a-z]+)?|[0-9]{1,3}(?:st|nd|rd|th))\\s+cohort\\b")
+
+    static func find(in text: String) -> [Mention] {
+        guard TextBytes.containsCaseInsensitive("cohort", in: text) else { return [] }
+        var found: [Mention] = []
+        func offset(_ index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) }
+        for match in text.matches(of: after) {
+            guard let word = match.output[1].substring?.lowercased() else { continue }
+            guard let number = Int(word) ?? cardinals[word] ?? ordinals[word] else { continue }
+            found.append(Mention(byteOffset: offset(match.range.lowerBound), written: String(text[match.range]), number: number,
+                                 isOrdinal: false, hasArticle: false))
+        }
+        for match in text.matches(of: before) {
+            guard let word = match.output[2].substring?.lowercased() else { continue }
+            let number = ordinals[word] ?? Int(word.dropLast(2)).flatMap { word.first?.isNumber == true ? $0 : nil }
+            guard let number else { continue }
+            let article = match.output[1].substring
+            let start = article.map { $0.lowercased() == "the" ? match.output[2].range!.lowerBound : match.range.lowerBound } ?? match.range.lowerBound
+            found.append(Mention(byteOffset: offset(start), written: String(text[start..<match.range.upperBound]), number: number,
+                                 isOrdinal: true, hasArticle: article.map { $0.lowercased() != "the" } ?? false))
+        }
+        return found.sorted { $0.byteOffset < $1.byteOffset }
     }
 }

@@ -19,6 +19,20 @@ enum TextBytes {
         return text.withUTF8 { bytes in needle.withUTF8 { firstIndex(of: $0, in: bytes) != nil } }
     }
 
+    /// Whether `needle` (lowercase ASCII letters) occurs in `text` in any case.
+    static func containsCaseInsensitive(_ needle: String, in text: String) -> Bool {
+        let word = Array(needle.utf8)
+        guard let first = word.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard word.count <= bytes.count else { return false }
+            for index in 0...(bytes.count - word.count) where bytes[index] | 0x20 == first {
+                if (0..<word.count).allSatisfy({ bytes[index + $0] | 0x20 == word[$0] }) { return true }
+            }
+            return false
+        }
+    }
+
     /// How many times `byte` occurs in `bytes`.
     static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.reduce(0) { $1 == byte ? $0 + 1 : $0 }

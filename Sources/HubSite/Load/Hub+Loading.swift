@@ -93,6 +93,9 @@ extension Hub {
         let opens = front.dateAndTime("applications_open", log: &log)
         let closes = front.dateAndTime("applications_close", log: &log)
         let national = (opens: DateAndTime(date: cohort.applicationsOpen), closes: DateAndTime(date: cohort.applicationsClose))
+        for (key, value) in [("applications_open", opens), ("applications_close", closes)] {
+            if let value, front.isUnconfirmed(key) { Unconfirmed.warn(key, value.text, checkWith: "the hub's", at: front.location(of: front.node(key)), log: &log) }
+        }
         if let closes, closes.date < (opens ?? national.opens).date {
             log.error(at: front.location(of: front.node("applications_close")),
                       "the hub's applications close (\(closes.text)) before they open (\((opens ?? national.opens).text))",

@@ -25,7 +25,7 @@ struct PageLoader {
         self.includeDrafts = includeDrafts
         self.templateNames = templateNames
         self.pageTemplateNames = pageTemplateNames
-        variables = TextVariables(values: config.variables)
+        variables = TextVariables(values: config.variables, cohort: config.cohort)
     }
 
     func load(_ content: ContentFile, log: inout DiagnosticLog) -> Page? {

@@ -39,10 +39,10 @@ extension SiteConfig {
         // The title and publisher may name the cohort; the publisher may name the title too.
         let cohortVariables = config.variables.filter { $0.key.hasPrefix("cohort.") }
         if let node = yaml.node("title") {
-            config.title = yaml.substituted(title, at: node, variables: TextVariables(values: cohortVariables), log: &log)
+            config.title = yaml.substituted(title, at: node, variables: TextVariables(values: cohortVariables, cohort: cohort), log: &log)
         }
         if let node = yaml.node("publisher") {
-            config.publisher = yaml.substituted(publisher, at: node, variables: TextVariables(values: cohortVariables.merging(["site.title": config.title]) { $1 }), log: &log)
+            config.publisher = yaml.substituted(publisher, at: node, variables: TextVariables(values: cohortVariables.merging(["site.title": config.title]) { $1 }, cohort: cohort), log: &log)
         }
         return log.errorCount == errorsBefore ? config : nil
     }
@@ -79,6 +79,9 @@ extension SiteConfig {
             ? yaml.date("applications_open", log: &log) : nil
         let close = yaml.requireKey("applications_close", log: &log, what: "\"cohort\"", value: "the day applications close, written as day, month and year") != nil
             ? yaml.date("applications_close", log: &log) : nil
+        for (key, date, whom) in [("applications_open", open, "the NCETM's"), ("applications_close", close, "the NCETM's")] {
+            if let date, yaml.isUnconfirmed(key) { Unconfirmed.warn(key, date.text, checkWith: whom, at: yaml.location(of: yaml.node(key)), log: &log) }
+        }
         if let open, let close, close == open {
             log.error(at: yaml.location(of: yaml.node("applications_close")),
                       "applications open and close on the same day (\(close.text))",

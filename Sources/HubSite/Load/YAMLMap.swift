@@ -12,9 +12,12 @@ struct YAMLMap {
     /// Keys as text: looking a key up in a `Node.Mapping` compares whole nodes and resolves
     /// their tags every time, which made YAML lookups a quarter of a hub-heavy build.
     private let byKey: [String: Node]
+    /// The YAML's lines, for what Yams does not keep: the comment at the end of a value's line.
+    private let lines: [Substring]
 
-    init(file: String, lineOffset: Int, mapping: Node.Mapping, location: SourceLocation) {
+    init(file: String, lineOffset: Int, mapping: Node.Mapping, location: SourceLocation, lines: [Substring] = []) {
         self.file = file
+        self.lines = lines
         self.lineOffset = lineOffset
         self.mapping = mapping
         self.location = location
@@ -55,7 +58,8 @@ struct YAMLMap {
                 return nil
             }
             return YAMLMap(file: file, lineOffset: offset, mapping: mapping,
-                           location: location(of: node.mark, file: file, offset: offset) ?? start)
+                           location: location(of: node.mark, file: file, offset: offset) ?? start,
+                           lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
         } catch let error as YamlError {
             if let duplicate = duplicateKey(in: error, yaml: yaml) {
                 log.error(at: SourceLocation(file: file, line: duplicate.line + offset, column: duplicate.column),
@@ -85,8 +89,17 @@ struct YAMLMap {
     func node(_ key: String) -> Node? { byKey[key] }
 
     /// The same mapping without `key`: for keys a caller has already handled.
+    /// Whether the line of `key`'s value has the comment "# unconfirmed…": the mark
+    /// `hubsite new-cohort` leaves on a date it moved on, until an editor confirms it.
+    func isUnconfirmed(_ key: String) -> Bool {
+        guard let line = node(key)?.mark?.line, lines.indices.contains(line - 1),
+              let comment = lines[line - 1].range(of: " #") else { return false }
+        return lines[line - 1][comment.lowerBound...].lowercased().contains("# unconfirmed")
+    }
+
     func without(_ key: String) -> YAMLMap {
-        YAMLMap(file: file, lineOffset: lineOffset, mapping: Node.Mapping(mapping.filter { $0.key.string != key }.map { ($0.key, $0.value) }), location: location)
+        YAMLMap(file: file, lineOffset: lineOffset, mapping: Node.Mapping(mapping.filter { $0.key.string != key }.map { ($0.key, $0.value) }), location: location,
+                lines: lines)
     }
 
     func location(of node: Node?) -> SourceLocation {
@@ -158,6 +171,11 @@ struct YAMLMap {
             log.error(at: location(of: node, atByte: problem.byteOffset, in: text), problem.message, fix: problem.fix)
         }
         checkDates(in: text, at: node, log: &log)
+        if let cohort = variables.cohort {
+            for finding in StaleDateLint.findings(in: text, cohort: cohort) {
+                log.warning(at: location(of: node, atByte: finding.byteOffset, in: text), finding.message, fix: finding.fix)
+            }
+        }
         return result.text
     }
 
@@ -232,7 +250,7 @@ struct YAMLMap {
             return nil
         }
         // Messages about the mapping as a whole ("has no …") point at its key.
-        return YAMLMap(file: file, lineOffset: lineOffset, mapping: mapping, location: location(ofKey: key))
+        return YAMLMap(file: file, lineOffset: lineOffset, mapping: mapping, location: location(ofKey: key), lines: lines)
     }
 
     /// A list of nodes; a single scalar counts as a list of one.
@@ -249,7 +267,7 @@ struct YAMLMap {
     }
 
     func submap(_ node: Node) -> YAMLMap? {
-        node.mapping.map { YAMLMap(file: file, lineOffset: lineOffset, mapping: $0, location: location(of: node)) }
+        node.mapping.map { YAMLMap(file: file, lineOffset: lineOffset, mapping: $0, location: location(of: node), lines: lines) }
     }
 
     // MARK: - Helpers

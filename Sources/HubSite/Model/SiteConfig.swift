@@ -39,6 +39,8 @@ public struct SiteConfig: Hashable, Sendable {
             "cohort.ordinal_with_article": cohort.ordinalWithArticle,
             "cohort.year1": cohort.year1,
             "cohort.year2": cohort.year2,
+            "cohort.start_year": String(cohort.firstYear),
+            "cohort.end_year": String(cohort.firstYear + 2),
             "cohort.applications_open": cohort.applicationsOpen.text,
             "cohort.applications_close": cohort.applicationsClose.text,
         ]

@@ -44,7 +44,7 @@ struct MarkdownStage {
             let otherDates = OtherDateForms.matches(in: text, ukDates: writtenDates)
             if let cohort = options.cohort {
                 for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates, otherDates: otherDates) {
-                    lint.append(Diagnostic(finding.severity, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
+                    lint.append(Diagnostic(.warning, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
                 }
             }
             for other in otherDates {
@@ -74,8 +74,8 @@ struct MarkdownStage {
                 }
             }
         }
-        // Dates and the stale-date lint need a digit, variables a brace: other text cannot change.
-        hooks.textTriggers = "0123456789{"
+        // Dates and the stale-date lint need a digit or a "cohort", variables a brace: other text cannot change.
+        hooks.textTriggers = "0123456789{cC"
         var links: [String: LinkOrigin] = [:]
         var places = BodyPlaces()
         let root = RelativeURL.root(depth: options.depth)

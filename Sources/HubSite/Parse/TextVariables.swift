@@ -7,6 +7,8 @@ import Foundation
 struct TextVariables: Sendable {
     /// Name → value, e.g. `cohort.number` → `11`.
     var values: [String: String]
+    /// The cohort the text is read for: front-matter text is checked for stale facts against it.
+    var cohort: Cohort? = nil
 
     struct Problem: Equatable {
         var byteOffset: Int

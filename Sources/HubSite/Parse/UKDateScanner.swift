@@ -21,6 +21,57 @@ enum UKDateScanner {
         case wrongWeekday(CalendarDate, written: String)
     }
 
+    /// A day and month with no year after them: "4th April", "Wednesday 11th March".
+    struct YearlessMatch: Equatable {
+        var byteOffset: Int
+        var written: String
+        var day: Int
+        /// 1 to 12.
+        var month: Int
+    }
+
+    /// Days and months written without a year. Only a month written with a capital counts
+    /// ("4 May", not "4 may"), and no day beyond 31: the words must read as a date.
+    static func datesWithoutYear(in text: String) -> [YearlessMatch] {
+        let bytes = Array(text.utf8)
+        var found: [YearlessMatch] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index + 3 <= bytes.count {
+                defer { index += 1 }
+                guard (65...90).contains(bytes[index]), let month = monthName(at: index, in: bytes) else { continue }
+                var monthEnd = index
+                while monthEnd < bytes.count, isWordByte(bytes[monthEnd]) { monthEnd += 1 }
+                // A year follows: a whole date, the other scanner's.
+                var next = monthEnd
+                while next < bytes.count, [32, 44, 46, 0xC2, 0xA0].contains(bytes[next]) { next += 1 }
+                var nextEnd = next
+                while nextEnd < bytes.count, isWordByte(bytes[nextEnd]) { nextEnd += 1 }
+                if fourDigits(bytes, next..<nextEnd) != nil { continue }
+                var dayEnd = index
+                while dayEnd > 0, !isWordByte(bytes[dayEnd - 1]) { dayEnd -= 1 }
+                var dayStart = dayEnd
+                while dayStart > 0, isWordByte(bytes[dayStart - 1]) { dayStart -= 1 }
+                guard dayStart < dayEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[dayEnd..<index])),
+                      let day = dayNumber(bytes, dayStart..<dayEnd), (1...31).contains(day) else { continue }
+                var start = dayStart
+                var weekdayEnd = dayStart
+                while weekdayEnd > 0, !isWordByte(bytes[weekdayEnd - 1]) { weekdayEnd -= 1 }
+                var weekdayStart = weekdayEnd
+                while weekdayStart > 0, isWordByte(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
+                let gap = UnsafeBufferPointer(rebasing: bytes[weekdayEnd..<dayStart])
+                if weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
+                   weekdays.contains(where: { equals(bytes, weekdayStart..<weekdayEnd, $0.name) }) {
+                    start = weekdayStart
+                }
+                found.append(YearlessMatch(byteOffset: start, written: String(decoding: bytes[start..<monthEnd], as: UTF8.self),
+                                           day: day, month: month + 1))
+                index = monthEnd
+            }
+        }
+        return found
+    }
+
     /// Each name as lowercase bytes with its month (0-based): full names and the short forms editors write.
     private static let months: [(name: [UInt8], month: Int)] =
         CalendarDate.monthNames.enumerated().map { (Array($0.element.lowercased().utf8), $0.offset) }

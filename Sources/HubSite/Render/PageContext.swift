@@ -17,6 +17,7 @@ enum PageContext {
                 "site": ["title": config.title, "publisher": config.publisher],
                 "cohort": [
                     "number": cohort.number, "ordinal": cohort.ordinalWord, "year1": cohort.year1, "year2": cohort.year2,
+                    "start_year": cohort.firstYear, "end_year": cohort.firstYear + 2,
                 ],
                 "key_dates": cohort.keyDates.map(keyDate),
                 "window": windowContext(opens: DateAndTime(date: cohort.applicationsOpen), closes: DateAndTime(date: cohort.applicationsClose)),

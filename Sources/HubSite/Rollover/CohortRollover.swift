@@ -137,6 +137,19 @@ public struct CohortRollover: Sendable {
         }
     }
 
+    /// What an editor must do before publishing the new cohort's site, one line each: every
+    /// warning of its build (each date moved on and not confirmed, each stale fact in the prose,
+    /// each event that has passed), the weekend days, and each hub to review with the hub.
+    public func checklist(after plan: Plan) -> [String] {
+        let builder = SiteBuilder(source: source, settings: BuildSettings(today: today))
+        guard let result = try? builder.render() else { return ["the new site does not build: run `hubsite build` and fix what it says"] }
+        let warnings = result.warnings.map { "\($0.location): \($0.message)" }
+        let weekends = plan.reviews.filter { $0.contains(" falls on a ") }
+        let hubs = result.site.pages.filter { $0.hub.map { !$0.events.isEmpty || $0.applicationsOpen != nil || $0.applicationsClose != nil } ?? false }
+            .map { "\($0.source): read the hub's page with the hub: its own dates and events for cohort \(plan.to.number)" }
+        return warnings + weekends + hubs.sorted()
+    }
+
     // MARK: - site.yml
 
     /// The new `site.yml`: the same text with the cohort's values moved on, each written in the
@@ -155,7 +168,8 @@ public struct CohortRollover: Sendable {
             guard let node = cohort.node(key), let written = node.string else { return }
             let place = cohort.location(of: node)
             let newValue = value(written)
-            edits.append(YAMLScalarEdit(line: place.line, column: place.column, oldValue: written, newValue: newValue))
+            edits.append(YAMLScalarEdit(line: place.line, column: place.column, oldValue: written, newValue: newValue,
+                                        marksUnconfirmed: key.hasPrefix("applications_")))
             changes.append("site.yml:\(place.line): cohort.\(key) \(written) → \(newValue)")
         }
         change("number") { _ in String(new.number) }

@@ -38,7 +38,7 @@ struct HubDatesRollover {
             guard let node = front.node(key), let written = node.string,
                   case .success(let value) = DateAndTime.parse(written), let moved = moved(written) else { continue }
             let place = front.location(of: node)
-            edits.append(YAMLScalarEdit(line: place.line, column: place.column, oldValue: written, newValue: moved))
+            edits.append(YAMLScalarEdit(line: place.line, column: place.column, oldValue: written, newValue: moved, marksUnconfirmed: true))
             changes.append("\(path):\(place.line): \(key) \(written) → \(moved)")
             expected[key] = DateAndTime(date: value.date.adding(years: 1), minutes: value.minutes)
             let day = value.date.adding(years: 1)

@@ -7,6 +7,8 @@ struct YAMLScalarEdit {
     /// of a `{…}` mapping may follow it on the line.
     var oldValue: String
     var newValue: String
+    /// Adds `Unconfirmed.comment` at the end of the line: the new value is a guess to confirm.
+    var marksUnconfirmed = false
 
     /// Applies `edits` to `text`. Each replaces the plain or quoted scalar that starts at its
     /// line and column (as Yams reports them), keeping quotes and whatever follows it.
@@ -32,7 +34,11 @@ struct YAMLScalarEdit {
                 end = start + old.count
             }
             bytes.replaceSubrange(start..<end, with: replacement)
-            lines[edit.line - 1] = String(decoding: bytes, as: UTF8.self)
+            var line = String(decoding: bytes, as: UTF8.self)
+            if edit.marksUnconfirmed, !line.lowercased().contains("# unconfirmed") {
+                line += "   " + Unconfirmed.comment
+            }
+            lines[edit.line - 1] = line
         }
         return lines.joined(separator: "\n")
     }
