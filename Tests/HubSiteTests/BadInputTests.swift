@@ -80,9 +80,27 @@ final class BadInputTests: XCTestCase {
         let site = try TestSite(["templates/page.mustache": "{{<base}}\n{{$main}}\n{{#page.title}}<h1>x</h1>\n{{/main}}{{/base}}\n",
                                  "content/x.md": "---\ntitle: X\n---\n"])
         let errors = site.buildErrors()
-        XCTAssertEqual(errors.count, 1, "\(errors)")
-        XCTAssertTrue(errors[0].hasPrefix("templates/page.mustache:4:"), errors[0])
-        XCTAssertTrue(errors[0].contains("template syntax error"), errors[0])
+        XCTAssertEqual(errors, [
+            "templates/page.mustache:4:1: {{/main}} does not close the section open here: \"page.title\", opened at line 3, column 1",
+        ])
+        let fix = site.failure()?.errors.first?.fix
+        XCTAssertEqual(fix, "close \"page.title\" first, with {{/page.title}} before this tag: sections close innermost first")
+    }
+
+    func testTemplateNamesAreCheckedAgainstTheContext() throws {
+        let site = try TestSite([
+            "templates/hub.mustache": "{{<base}}{{$main}}\n<h1>{{hub.nmae}}</h1>\n{{#hub.dates}}{{titel}} {{date.text}}{{/hub.dates}}\n{{> partials/x}}{{/main}}{{/base}}\n",
+            "templates/partials/x.mustache": "{{#hub}}{{region}} {{cohort.number}} {{regoin}}{{/hub}}\n",
+            "content/hubs/a.md": "---\nname: A Hub\nregion: London\n---\n",
+        ])
+        let failure = try XCTUnwrap(site.failure())
+        XCTAssertEqual(failure.errors.map { "\($0.location): \($0.message) [\($0.fix)]" }, [
+            "templates/hub.mustache:2:5: unknown variable \"{{hub.nmae}}\": \"hub\" has no \"nmae\", so it would show nothing [did you mean \"{{hub.name}}\"? (see docs/EDITING.md: templates)]",
+            "templates/hub.mustache:3:15: unknown variable \"{{titel}}\": neither the sections open here nor the page have \"titel\", so it would show nothing [did you mean \"{{title}}\"? (see docs/EDITING.md: templates)]",
+            "templates/partials/x.mustache:1:38: unknown variable \"{{regoin}}\": neither the sections open here nor the page have \"regoin\", so it would show nothing [did you mean \"{{region}}\"? (see docs/EDITING.md: templates)]",
+        ])
+        // serve says the same: the preview builds with the same stages.
+        XCTAssertThrowsError(try SiteBuilder(source: site.folder, settings: BuildSettings(includeDrafts: true)).render())
     }
 
     func testMissingPartialAndMissingTemplate() throws {

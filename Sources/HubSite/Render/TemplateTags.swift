@@ -21,6 +21,9 @@ struct TemplateTag: Equatable {
     var name: String
     var line: Int
     var column: Int
+    /// The character that makes the tag what it is: "#", "^", "$" for an `.open` tag, "&" or "{"
+    /// for unescaped output, "!" for a comment, "%" for a pragma.
+    var sigil: Character? = nil
 
     static func scan(_ text: String) -> [TemplateTag] {
         var tags: [TemplateTag] = []
@@ -43,7 +46,8 @@ struct TemplateTag: Equatable {
                 }
                 let name = (kind == .other ? body : body.dropFirst()).trimmingCharacters(in: .whitespaces)
                 tags.append(TemplateTag(kind: kind, name: name, line: lineIndex + 1,
-                                        column: line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                                        column: line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1,
+                                        sigil: triple ? "{" : sigil))
                 rest = inside[close.upperBound...]
             }
         }

@@ -73,6 +73,9 @@ struct Templates: Sendable {
             }
         }
         TemplateCycles.report(references, sources: sources, log: &log)
+        if !log.hasErrors {
+            TemplateNames.check(tags: sources.mapValues { TemplateTag.scan($0.text) }, sources: sources, log: &log)
+        }
         // Names of every template file, parsed or not, so a page whose template has a syntax
         // error is not also told that its template is missing.
         let layouts = Set(references.values.flatMap { $0.filter { $0.kind == .parent }.map(\.name) })
@@ -90,11 +93,27 @@ struct Templates: Sendable {
                       fix: "remove the delimiter change and write tags with {{ }}")
             return false
         }
-        var depth = 0
+        var open: [TemplateTag] = []
         for tag in tags {
-            if tag.kind == .open || tag.kind == .parent { depth += 1 }
-            if tag.kind == .close { depth -= 1 }
-            if depth > maximumDepth {
+            if tag.kind == .open || tag.kind == .parent { open.append(tag) }
+            if tag.kind == .close {
+                // swift-mustache says only that the names do not match; the editor needs both.
+                guard let innermost = open.popLast() else {
+                    log.error(at: SourceLocation(file: source.path, line: tag.line, column: tag.column),
+                              "{{/\(tag.name)}} closes a section, but no section is open here",
+                              fix: "remove it, or open the section before it with {{#\(tag.name)}}")
+                    return false
+                }
+                guard innermost.name == tag.name else {
+                    log.error(at: SourceLocation(file: source.path, line: tag.line, column: tag.column),
+                              "{{/\(tag.name)}} does not close the section open here: \"\(innermost.name)\", opened at line \(innermost.line), column \(innermost.column)",
+                              fix: open.contains { $0.name == tag.name }
+                                  ? "close \"\(innermost.name)\" first, with {{/\(innermost.name)}} before this tag: sections close innermost first"
+                                  : "write {{/\(innermost.name)}} here, or correct the name of the section")
+                    return false
+                }
+            }
+            if open.count > maximumDepth {
                 log.error(at: SourceLocation(file: source.path, line: tag.line, column: tag.column),
                           "sections are nested more than \(maximumDepth) deep here",
                           fix: "close the sections you opened ({{/name}}); no page needs this many levels")
