@@ -7,8 +7,26 @@ final class BadInputTests: XCTestCase {
         let site = try TestSite(["content/x.md": "---\ntitle: A\n  bad: [\n---\nBody\n"])
         let errors = site.buildErrors()
         XCTAssertEqual(errors.count, 1)
-        XCTAssertTrue(errors[0].hasPrefix("content/x.md:3:"), errors[0])
-        XCTAssertTrue(errors[0].contains("invalid YAML"), errors[0])
+        XCTAssertEqual(errors, ["content/x.md:3:6: a value holds \": \" (a colon and a space), which YAML reads as the start of another key"])
+    }
+
+    /// YAML's own words ("mapping values are not allowed in this context") say nothing to an
+    /// editor: each mistake is said plainly, at its line, with what to write.
+    func testYAMLMistakesInPlainWords() throws {
+        let cases: [(String, String)] = [
+            ("title: Cohort 12: sheet", "content/x.md:2:17: a value holds \": \" (a colon and a space), which YAML reads as the start of another key"),
+            ("title: \"Cohort 12", "content/x.md:2:8: a quoted value is never closed: the quote opened here has no partner"),
+            ("title: @home", "content/x.md:2:8: a value starts with a character YAML keeps for itself (@, ` or %)"),
+            ("title: X\ndescription: - one", "content/x.md:3:14: a \"- \" list item stands where a single value is expected"),
+            ("title: X\n description: y\nother: z", "content/x.md:3:13: a value holds \": \" (a colon and a space), which YAML reads as the start of another key"),
+            ("title: X\ndescription: *Online", "content/x.md:3:14: a value starts with \"*\", which YAML reads as a reference to a name defined elsewhere"),
+        ]
+        for (yaml, expected) in cases {
+            let site = try TestSite(["content/x.md": "---\n\(yaml)\n---\nBody\n"])
+            let failure = try XCTUnwrap(site.failure(), yaml)
+            XCTAssertEqual(failure.errors.map { "\($0.location): \($0.message)" }, [expected], yaml)
+            XCTAssertFalse(failure.errors[0].fix.isEmpty, yaml)
+        }
     }
 
     func testMalformedSiteYML() throws {

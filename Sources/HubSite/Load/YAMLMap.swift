@@ -75,8 +75,8 @@ struct YAMLMap {
                           fix: "indent with spaces: replace the tab with two spaces (editors have a setting to insert spaces for Tab)")
                 return nil
             }
-            log.error(at: location(of: mark, file: file, offset: offset) ?? start, "invalid YAML: \(problem)",
-                      fix: "check the indentation and punctuation on this line; put quotes around a value that contains \": \" or starts with a special character")
+            let plain = YAMLProblem.explain(problem.problem, context: problem.context)
+            log.error(at: location(of: mark, file: file, offset: offset) ?? start, plain.message, fix: plain.fix)
             return nil
         } catch {
             log.error(at: start, "invalid YAML: the text could not be read as YAML")
@@ -322,17 +322,18 @@ struct YAMLMap {
         mark.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) }
     }
 
-    private static func describe(_ error: YamlError) -> (Mark?, String) {
+    private static func describe(_ error: YamlError) -> (Mark?, (problem: String, context: String?)) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text), " } ?? ""
-            return (mark, prefix + problem)
+            // An unclosed quote is found at the end of the file; the editor needs where it opened.
+            let unclosed = problem == "found unexpected end of stream" && context?.text.contains("quoted scalar") == true
+            return (unclosed ? context?.mark ?? mark : mark, (problem, context?.text))
         case .reader(let problem, _, _, _):
-            return (nil, problem)
+            return (nil, (problem, nil))
         default:
-            return (nil, "the text could not be read as YAML")  // never the error itself: it quotes the whole file
+            return (nil, ("the text could not be read as YAML", nil))  // never the error itself: it quotes the whole file
         }
     }
 
