@@ -48,22 +48,8 @@ enum UKDateScanner {
                 var nextEnd = next
                 while nextEnd < bytes.count, isWordByte(bytes[nextEnd]) { nextEnd += 1 }
                 if fourDigits(bytes, next..<nextEnd) != nil { continue }
-                var dayEnd = index
-                while dayEnd > 0, !isWordByte(bytes[dayEnd - 1]) { dayEnd -= 1 }
-                var dayStart = dayEnd
-                while dayStart > 0, isWordByte(bytes[dayStart - 1]) { dayStart -= 1 }
-                guard dayStart < dayEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[dayEnd..<index])),
-                      let day = dayNumber(bytes, dayStart..<dayEnd), (1...31).contains(day) else { continue }
-                var start = dayStart
-                var weekdayEnd = dayStart
-                while weekdayEnd > 0, !isWordByte(bytes[weekdayEnd - 1]) { weekdayEnd -= 1 }
-                var weekdayStart = weekdayEnd
-                while weekdayStart > 0, isWordByte(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
-                let gap = UnsafeBufferPointer(rebasing: bytes[weekdayEnd..<dayStart])
-                if weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
-                   weekdays.contains(where: { equals(bytes, weekdayStart..<weekdayEnd, $0.name) }) {
-                    start = weekdayStart
-                }
+                guard let (day, dayStart) = day(beforeMonthAt: index, in: bytes), (1...31).contains(day) else { continue }
+                let start = weekday(before: dayStart, in: bytes)?.start ?? dayStart
                 found.append(YearlessMatch(byteOffset: start, written: String(decoding: bytes[start..<monthEnd], as: UTF8.self),
                                            day: day, month: month + 1))
                 index = monthEnd
@@ -137,27 +123,33 @@ enum UKDateScanner {
               let year = fourDigits(bytes, yearStart..<yearEnd)
         else { return nil }
         // The day: the word before, after spaces.
+        guard let (day, dayStart) = day(beforeMonthAt: monthStart, in: bytes) else { return nil }
+        let weekday = weekday(before: dayStart, in: bytes)
+        return (makeMatch(start: weekday?.start ?? dayStart, end: yearEnd, day: day, month: month, year: year,
+                          weekday: weekday.map { CalendarDate.weekdayNames[$0.index] }, bytes: bytes, text: text), yearEnd)
+    }
+
+    /// The day number in the word before the month's name, after spaces, and where it starts.
+    private static func day(beforeMonthAt monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, start: Int)? {
         var dayEnd = monthStart
         while dayEnd > 0, !isWordByte(bytes[dayEnd - 1]) { dayEnd -= 1 }
         var dayStart = dayEnd
         while dayStart > 0, isWordByte(bytes[dayStart - 1]) { dayStart -= 1 }
         guard dayStart < dayEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[dayEnd..<monthStart])),
-              let day = dayNumber(bytes, dayStart..<dayEnd)
-        else { return nil }
-        // A weekday before it, after spaces or ", ".
-        var start = dayStart
-        var weekday: String?
+              let day = dayNumber(bytes, dayStart..<dayEnd) else { return nil }
+        return (day, dayStart)
+    }
+
+    /// A weekday's name (0 = Monday) in the word before the day, after spaces or ", ", and where it starts.
+    private static func weekday(before dayStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, start: Int)? {
         var weekdayEnd = dayStart
         while weekdayEnd > 0, !isWordByte(bytes[weekdayEnd - 1]) { weekdayEnd -= 1 }
         var weekdayStart = weekdayEnd
         while weekdayStart > 0, isWordByte(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
         let gap = UnsafeBufferPointer(rebasing: bytes[weekdayEnd..<dayStart])
-        if weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
-           let entry = weekdays.first(where: { equals(bytes, weekdayStart..<weekdayEnd, $0.name) }) {
-            weekday = CalendarDate.weekdayNames[entry.weekday]
-            start = weekdayStart
-        }
-        return (makeMatch(start: start, end: yearEnd, day: day, month: month, year: year, weekday: weekday, bytes: bytes, text: text), yearEnd)
+        guard weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
+              let entry = weekdays.first(where: { equals(bytes, weekdayStart..<weekdayEnd, $0.name) }) else { return nil }
+        return (entry.weekday, weekdayStart)
     }
 
     private static func makeMatch(start: Int, end: Int, day: Int, month: Int, year: Int, weekday: String?,
