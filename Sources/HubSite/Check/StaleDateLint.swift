@@ -99,7 +99,7 @@ enum StaleDateLint {
         var findings: [Finding] = []
         var index = 0
         while index < bytes.count {
-            guard isDigit(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else { index += 1; continue }
+            guard isDigit(bytes[index]), index == 0 || !joinsNumber(bytes[index - 1]) else { index += 1; continue }
             var end = index
             while end < bytes.count, isDigit(bytes[end]) { end += 1 }
             defer { index = max(end, index + 1) }
@@ -115,11 +115,11 @@ enum StaleDateLint {
                                             fix: "write {{cohort.year1}} or {{cohort.year2}}, which change with the cohort"))
                 }
                 end += 1 + second.length
-            } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !isWordByte(bytes[end]),
+            } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !joinsNumber(bytes[end]),
                       year < cohort.applicationsOpen.year {
                 findings.append(Finding(byteOffset: index, message: "the year \(year) belongs to an earlier cohort: cohort \(cohort.number)'s applications open in \(cohort.applicationsOpen.year)",
                                         fix: "update it for cohort \(cohort.number), or write {{cohort.start_year}} (\(cohort.firstYear)) if it means the year the programme starts"))
-            } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !isWordByte(bytes[end]) {
+            } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !joinsNumber(bytes[end]) {
                 let names = variables(for: year, cohort: cohort)
                 findings.append(Finding(byteOffset: index, message: "the year \(year) is written out",
                                         fix: names.isEmpty
@@ -134,13 +134,14 @@ enum StaleDateLint {
         var end = start
         while end < bytes.count, isDigit(bytes[end]) { end += 1 }
         let length = end - start
-        guard length == 2 || length == 4, end >= bytes.count || !isWordByte(bytes[end]),
+        guard length == 2 || length == 4, end >= bytes.count || !joinsNumber(bytes[end]),
               let value = Int(String(decoding: bytes[start..<end], as: UTF8.self)) else { return nil }
         return (value, length)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    /// A letter, digit or "/" next to a number makes it part of something else: "v2026", "1/2026".
+    private static func joinsNumber(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "/")
     }
 }

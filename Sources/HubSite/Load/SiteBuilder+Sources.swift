@@ -59,9 +59,8 @@ extension SiteBuilder {
         var assets: [OutputFile] = []
         let tree = FileTree.scan(under: folder)
         for link in tree.links {
-            log.error(at: SourceLocation(file: "content/" + link.relativePath),
-                      "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
-                      fix: "copy the file or folder into content/ instead of linking to it")
+            let said = FileTree.linkMessage(copyInto: "content/")
+            log.error(at: SourceLocation(file: "content/" + link.relativePath), said.message, fix: said.fix)
         }
         for file in tree.files {
             let relative = file.relativePath

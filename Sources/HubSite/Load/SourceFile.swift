@@ -112,8 +112,8 @@ struct SourceFile: Sendable {
         case EACCES, EPERM:
             return ReadProblem(message: "you may not read this file (permission denied)", fix: "check the file's permissions: chmod a+r FILE")
         case ELOOP:
-            return ReadProblem(message: "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
-                               fix: "copy the file here instead of linking to it")
+            let said = FileTree.linkMessage(copyInto: "the site's folder")
+            return ReadProblem(message: said.message, fix: said.fix)
         case EISDIR:
             return ReadProblem(message: "this is a folder, not a file", fix: "rename the folder so that its name does not end in .md")
         default:

@@ -185,15 +185,8 @@ struct YAMLMap {
         guard text.contains(where: \.isNumber) else { return }
         let dates = UKDateScanner.matches(in: text)
         for match in dates {
-            switch match.outcome {
-            case .valid: break
-            case .impossible(let reason):
-                log.error(at: location(of: node, atByte: match.byteOffset, in: text), "impossible date \"\(match.written)\": \(reason)",
-                          fix: "check the day and the month")
-            case .wrongWeekday(let date, let written):
-                log.error(at: location(of: node, atByte: match.byteOffset, in: text),
-                          "wrong weekday in \"\(match.written)\": \(date.text) is a \(date.weekdayName), not a \(written)",
-                          fix: "correct the weekday, or leave it out")
+            if let problem = match.outcome.problem(written: match.written) {
+                log.error(at: location(of: node, atByte: match.byteOffset, in: text), problem.message, fix: problem.fix)
             }
         }
         for other in OtherDateForms.matches(in: text, ukDates: dates) {

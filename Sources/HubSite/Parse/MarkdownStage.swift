@@ -61,16 +61,9 @@ struct MarkdownStage {
             // Variables change lengths; dates are placed by the run's start when a variable came first.
             let position = substituted.problems.isEmpty && substituted.text == text ? positions : TextRunPositions(parts: [(0, positions.position(atByte: 0))])
             return DateMarkup.pieces(for: substituted.text, matches: hasVariable ? nil : writtenDates) { match in
-                switch match.outcome {
-                case .valid(let date):
-                    dates.append(date)
-                case .impossible(let reason):
-                    problems.error(at: location(position.position(atByte: match.byteOffset)), "impossible date \"\(match.written)\": \(reason)",
-                                   fix: "check the day and the month")
-                case .wrongWeekday(let date, let written):
-                    problems.error(at: location(position.position(atByte: match.byteOffset)),
-                                   "wrong weekday in \"\(match.written)\": \(date.text) is a \(date.weekdayName), not a \(written)",
-                                   fix: "correct the weekday, or leave it out")
+                if case .valid(let date) = match.outcome { dates.append(date) }
+                if let problem = match.outcome.problem(written: match.written) {
+                    problems.error(at: location(position.position(atByte: match.byteOffset)), problem.message, fix: problem.fix)
                 }
             }
         }

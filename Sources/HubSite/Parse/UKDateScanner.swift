@@ -14,6 +14,16 @@ enum UKDateScanner {
     }
 
     enum Outcome: Equatable {
+        /// What an editor is told of a date that is not valid, the same in Markdown and front matter.
+        func problem(written: String) -> (message: String, fix: String)? {
+            switch self {
+            case .valid: return nil
+            case .impossible(let reason): return ("impossible date \"\(written)\": \(reason)", "check the day and the month")
+            case .wrongWeekday(let date, let weekday):
+                return ("wrong weekday in \"\(written)\": \(date.text) is a \(date.weekdayName), not a \(weekday)", "correct the weekday, or leave it out")
+            }
+        }
+
         case valid(CalendarDate)
         /// A date that no calendar has, with the reason ("February 2026 has 28 days").
         case impossible(String)

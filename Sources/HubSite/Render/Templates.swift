@@ -23,9 +23,8 @@ struct Templates: Sendable {
         var linked: Set<String> = []
         for link in FileTree.scan(under: folder).links {
             if link.relativePath.hasSuffix(".mustache") { linked.insert(String(link.relativePath.dropLast(".mustache".count))) }
-            log.error(at: SourceLocation(file: FileTree.relativePath(of: folder, in: siteFolder) + "/" + link.relativePath),
-                      "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
-                      fix: "copy the file or folder into templates/ instead of linking to it")
+            let said = FileTree.linkMessage(copyInto: "templates/")
+            log.error(at: SourceLocation(file: FileTree.relativePath(of: folder, in: siteFolder) + "/" + link.relativePath), said.message, fix: said.fix)
         }
         for file in FileTree.files(under: folder, withExtension: "mustache") {
             let path = FileTree.relativePath(of: file, in: siteFolder)
