@@ -37,30 +37,7 @@ struct Check: AsyncParsableCommand {
             report.printFailure(failure, ending: "check failed: nothing to check")
             throw ExitCode(1)
         }
-        let day = try Today.resolve(today)
-        let built = OutputFolder.read(outputURL)
-        let outputName = String(target.display.dropLast())
-        var checked: SiteChecker.Report
-        do {
-            // The sources are built in memory, which checks them; the folder is read once.
-            let rendered = try site.builder(today: day).render()
-            if rendered.files == built {
-                // The folder is what the sources make: the build's check was its check.
-                checked = rendered.report
-                checked.diagnostics = rendered.warnings
-            } else {
-                // Checked as it is, with what the sources say of where each link was written.
-                checked = SiteChecker(linkOrigins: rendered.site.linkOrigins, outputName: outputName, sources: rendered.sources).check(built)
-                checked.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: day)
-                checked.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: target.display),
-                                                      "this folder is not what the sources make now, so it was checked as it is",
-                                                      fix: "run `hubsite build` to bring it up to date"))
-            }
-        } catch {
-            // The sources do not build: what the folder holds is not what they say.
-            checked = SiteChecker(outputName: outputName).check(built)
-            checked.diagnostics = Array(Set(checked.diagnostics + error.diagnostics))
-        }
+        var checked = site.builder(today: try Today.resolve(today)).checkFolder(outputURL, display: target.display)
         var externalSummary: String?
         if external {
             guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
