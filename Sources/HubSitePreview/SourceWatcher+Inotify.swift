@@ -17,7 +17,7 @@ extension SourceWatcher {
         return Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
     }
 
-    func listen(to descriptor: Int32) {
+    func listen(to descriptor: Int32, ready: DispatchSemaphore) {
         var folders: [Int32: String] = [:]
         func watch(_ path: String) {
             let wd = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
@@ -38,6 +38,7 @@ extension SourceWatcher {
         let rootPath = root.path
         watch(rootPath)
         for folder in ["content", "templates"] { watchTree(rootPath + "/" + folder) }
+        ready.signal()
 
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pendingSince: ContinuousClock.Instant?
@@ -91,6 +92,6 @@ extension SourceWatcher {
         return Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
     }
 
-    func listen(to descriptor: Int32) {}
+    func listen(to descriptor: Int32, ready: DispatchSemaphore) { ready.signal() }
 }
 #endif

@@ -4,8 +4,9 @@ import HubSite
 extension SourceWatcher {
     /// Every source file's size and modification date, several times a second: slower than
     /// inotify to notice an edit, but it works on any system and any file system.
-    func pollForChanges() {
+    func pollForChanges(ready: DispatchSemaphore) {
         var last = fingerprint()
+        ready.signal()
         var pendingSince: ContinuousClock.Instant?
         var changed: Set<String> = []
         while running.load(ordering: .sequentiallyConsistent) {

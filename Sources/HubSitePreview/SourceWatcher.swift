@@ -29,14 +29,17 @@ public final class SourceWatcher: Sendable {
     /// How this watcher learns of edits, for the terminal.
     public var method: String { descriptor == nil ? "polling" : "inotify" }
 
-    /// Starts watching on a thread of its own; returns at once.
+    /// Starts watching on a thread of its own, and returns once it is watching: an edit made
+    /// after `start()` returns is never missed (the preview and the tests rely on it).
     public func start() {
         guard !running.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        let ready = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
-            if let descriptor { self.listen(to: descriptor) } else { self.pollForChanges() }
+            if let descriptor { self.listen(to: descriptor, ready: ready) } else { self.pollForChanges(ready: ready) }
         }
         thread.name = "hubsite-watcher"
         thread.start()
+        ready.wait()
     }
 
     public func stop() {
