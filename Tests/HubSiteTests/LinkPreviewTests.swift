@@ -19,6 +19,9 @@ final class LinkPreviewTests: XCTestCase {
                             #"<meta property="og:description" content="How teachers in Portsmouth, Isle of Wight and Southampton apply through Solent Maths Hub for cohort 11 of the Test Programme.">"#,
                             #"<link rel="icon" href="../../favicon.svg" type="image/svg+xml">"#)
         XCTAssertTrue(site.exists("favicon.svg") && site.exists("share.png"))
+        // A page without a description of its own gets none, wherever it was made: not the sheet's.
+        try site.assertFile("index.html", contains: #"<meta name="description" content="A test sheet.">"#)
+        for page in ["accessibility/index.html", "404.html"] { try site.assertFile(page, lacks: "A test sheet.") }
     }
 
     func testWithBaseURLPreviewsGetTheAbsoluteAddressAndTheShareImage() throws {

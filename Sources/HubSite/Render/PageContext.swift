@@ -48,7 +48,9 @@ enum PageContext {
             "is_home": page.urlPath.isEmpty,
         ]
         if let description = page.description { pageValues["description"] = description }
-        if let summary = page.description ?? page.hub.map({ hubSummary($0, config: config) }) ?? site.sheet?.description {
+        // A page's own description, or a hub's made from its facts; never another page's, which
+        // search engines flag as a duplicate (and which would depend on when the page was made).
+        if let summary = page.description ?? page.hub.map({ hubSummary($0, config: config) }) {
             pageValues["summary"] = summary
         }
         context["page"] = pageValues
