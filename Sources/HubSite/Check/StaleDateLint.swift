@@ -95,7 +95,11 @@ enum StaleDateLint {
     }
 
     private static func numberFindings(in text: String, cohort: Cohort, covered: [Range<Int>]) -> [Finding] {
-        let bytes = Array(text.utf8)
+        var copy = text
+        return copy.withUTF8 { numberFindings(in: $0, cohort: cohort, covered: covered) }
+    }
+
+    private static func numberFindings(in bytes: UnsafeBufferPointer<UInt8>, cohort: Cohort, covered: [Range<Int>]) -> [Finding] {
         var findings: [Finding] = []
         var index = 0
         while index < bytes.count {
@@ -130,7 +134,7 @@ enum StaleDateLint {
         return findings
     }
 
-    private static func academicSecondYear(_ bytes: [UInt8], after start: Int) -> (value: Int, length: Int)? {
+    private static func academicSecondYear(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> (value: Int, length: Int)? {
         var end = start
         while end < bytes.count, isDigit(bytes[end]) { end += 1 }
         let length = end - start

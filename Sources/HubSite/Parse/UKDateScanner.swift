@@ -43,9 +43,9 @@ enum UKDateScanner {
     /// Days and months written without a year. Only a month written with a capital counts
     /// ("4 May", not "4 may"), and no day beyond 31: the words must read as a date.
     static func datesWithoutYear(in text: String) -> [YearlessMatch] {
-        let bytes = Array(text.utf8)
+        var copy = text
         var found: [YearlessMatch] = []
-        bytes.withUnsafeBufferPointer { bytes in
+        copy.withUTF8 { bytes in
             var index = 0
             while index + 3 <= bytes.count {
                 defer { index += 1 }
