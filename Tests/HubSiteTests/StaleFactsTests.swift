@@ -78,6 +78,14 @@ final class StaleFactsTests: XCTestCase {
         ])
     }
 
+    func testOneFindingRepeatedIsListedTwentyTimesThenCounted() throws {
+        let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\n" + String(repeating: "Join cohort 11 now. ", count: 30) + "\n"])
+        let lint = try site.builder.render().site.pages.flatMap(\.body.lint)
+        XCTAssertEqual(lint.count, 21)
+        XCTAssertEqual(lint.last?.message, "10 more times in this page: the cohort number in \"cohort 11\" is written out")
+        XCTAssertEqual("\(lint.last!.location)", "content/x.md:5")
+    }
+
     func testHistoryAndOrdinaryWordsStayQuiet() {
         let cohort = Cohort(number: 12, firstYear: 2027, applicationsOpen: CalendarDate(year: 2026, month: 12, day: 16)!,
                             applicationsClose: CalendarDate(year: 2027, month: 4, day: 23)!)

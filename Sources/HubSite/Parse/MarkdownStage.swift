@@ -17,6 +17,9 @@ struct MarkdownStage {
 
     var options: Options
 
+    /// How many times one stale-fact finding is listed per page before the rest are counted.
+    static let repeatedFindingsShown = 20
+
     /// Renders `markdown`, which starts on line `firstLine` of `file`.
     func render(_ markdown: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> RenderedMarkdown {
         var problems = DiagnosticLog()
@@ -29,6 +32,8 @@ struct MarkdownStage {
 
         var hooks = CommonMarkHooks()
         var lint: [Diagnostic] = []
+        // The same finding a thousand times helps nobody: the first few are shown, then a count.
+        var lintCounts: [String: Int] = [:]
         func substituted(_ text: String, in part: String, at position: SourcePosition) -> (text: String, isValid: Bool) {
             let result = options.variables.substitute(in: text)
             for problem in result.problems {
@@ -44,6 +49,8 @@ struct MarkdownStage {
             let otherDates = OtherDateForms.matches(in: text, ukDates: writtenDates)
             if let cohort = options.cohort {
                 for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates, otherDates: otherDates) {
+                    lintCounts[finding.message, default: 0] += 1
+                    guard lintCounts[finding.message]! <= Self.repeatedFindingsShown else { continue }
                     lint.append(Diagnostic(.warning, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
                 }
             }
@@ -137,6 +144,11 @@ struct MarkdownStage {
 
         let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
         log.append(contentsOf: problems.all)
+        for (message, count) in lintCounts.sorted(by: { $0.key < $1.key }) where count > Self.repeatedFindingsShown {
+            lint.append(Diagnostic(.warning, at: SourceLocation(file: file, line: firstLine),
+                                   "\(count - Self.repeatedFindingsShown) more times in this page: \(message)",
+                                   fix: "the first \(Self.repeatedFindingsShown) are listed with their places; the same fix applies to each"))
+        }
         return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint, places: places)
     }
 }
