@@ -83,7 +83,7 @@ final class StaleFactsTests: XCTestCase {
         let lint = try site.builder.render().site.pages.flatMap(\.body.lint)
         XCTAssertEqual(lint.count, 21)
         XCTAssertEqual(lint.last?.message, "10 more times in this page: the cohort number in \"cohort 11\" is written out")
-        XCTAssertEqual("\(lint.last!.location)", "content/x.md:5")
+        XCTAssertEqual("\(lint.last!.location)", "content/x.md:4:1", "the body's first line")
     }
 
     func testHistoryAndOrdinaryWordsStayQuiet() {
