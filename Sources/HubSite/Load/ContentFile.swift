@@ -31,8 +31,8 @@ struct ContentFile: Sendable {
     }
 
     static func isSlug(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.first != UInt8(ascii: "-") && name.utf8.last != UInt8(ascii: "-")
-            && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        !name.isEmpty && !name.hasPrefix("-") && !name.hasSuffix("-")
+            && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
 }
 

@@ -31,10 +31,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var monthName: String { Self.monthNames[month - 1] }
 
-    /// `2025-12-16`, for `datetime` attributes and JSON-LD. (Made as bytes: every date on every page asks.)
-    public var iso: String { digits(separator: UInt8(ascii: "-")) }
+    /// `2025-12-16`, for `datetime` attributes and JSON-LD.
+    public var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
     /// `20251216`, for iCalendar.
-    public var basic: String { digits(separator: nil) }
+    public var basic: String { Self.padded(year, 4) + Self.padded(month, 2) + Self.padded(day, 2) }
     /// `16 December 2025`, the GOV.UK style.
     public var text: String { "\(day) \(monthName) \(year)" }
     public var description: String { text }
@@ -84,25 +84,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// Year, month and day with at least 4, 2 and 2 digits, `separator` between them.
-    private func digits(separator: UInt8?) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        func append(_ value: Int, width: Int) {
-            let start = bytes.count
-            var rest = value.magnitude
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            while bytes.count - start < width { bytes.append(UInt8(ascii: "0")) }
-            bytes[start...].reverse()
-        }
-        append(year, width: 4)
-        if let separator { bytes.append(separator) }
-        append(month, width: 2)
-        if let separator { bytes.append(separator) }
-        append(day, width: 2)
-        return String(decoding: bytes, as: UTF8.self)
+    /// `value` with zeros in front up to `width` digits: 7 → "07".
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -31,31 +31,6 @@ struct SlugMaker {
     /// Lower-case ASCII letters and digits, everything else folded into single hyphens.
     /// Accented letters lose their accents ("Café" → "cafe") so ids stay plain ASCII.
     static func slug(_ text: String) -> String {
-        var copy = text
-        if let ascii = copy.withUTF8({ asciiSlug($0) }) { return ascii }
-        return unicodeSlug(text)
-    }
-
-    /// The common case, on bytes: nil when the text has anything but ASCII.
-    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var slug = [UInt8]()
-        slug.reserveCapacity(bytes.count)
-        var pendingHyphen = false
-        for byte in bytes {
-            guard byte < 128 else { return nil }
-            let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
-            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                if pendingHyphen, !slug.isEmpty { slug.append(45) }
-                pendingHyphen = false
-                slug.append(lower)
-            } else if byte != 39 {  // an apostrophe joins: "teachers'" → "teachers"
-                pendingHyphen = true
-            }
-        }
-        return String(decoding: slug, as: UTF8.self)
-    }
-
-    private static func unicodeSlug(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for scalar in text.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
@@ -64,7 +39,7 @@ struct SlugMaker {
                 pendingHyphen = false
                 slug.unicodeScalars.append(scalar)
             } else if scalar.properties.generalCategory == .nonspacingMark || scalar == "'" || scalar == "’" {
-                continue
+                continue  // an accent goes with its letter; an apostrophe joins: "teachers'" → "teachers"
             } else {
                 pendingHyphen = true
             }

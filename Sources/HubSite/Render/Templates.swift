@@ -40,7 +40,6 @@ struct Templates: Sendable {
     /// The templates from their text, by name. `linked` names templates that are symbolic links,
     /// already reported: a partial that names one is not also told it does not exist.
     static func make(_ sources: [String: SourceFile], linked: Set<String> = [], log: inout DiagnosticLog) -> Templates {
-        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var templates: [String: MustacheTemplate] = [:]
         var references: [String: [TemplateTag]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -48,7 +47,7 @@ struct Templates: Sendable {
             references[name] = tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.name.isEmpty && !$0.name.hasPrefix("*") }
             guard checkShape(tags, in: source, log: &log) else { continue }
             do {
-                templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + source.text)
+                templates[name] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
                 if isUnclosed(error.error), let open = TemplateTag.unclosed(in: tags) {
                     // swift-mustache finds out at the end of the file; the editor needs the opening tag.
@@ -56,8 +55,7 @@ struct Templates: Sendable {
                               "the section \"\(open.name)\" opened here is never closed", fix: "add {{/\(open.name)}} where the section should end")
                     continue
                 }
-                // The pragma's line is not the editor's.
-                log.error(at: SourceLocation(file: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                log.error(at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
                           "template syntax error: \(describe(error.error))", fix: fix(for: error.error))
             } catch {
                 log.error(at: SourceLocation(file: source.path), "template syntax error: \(error)")
@@ -124,16 +122,6 @@ struct Templates: Sendable {
 
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
-    }
-
-    /// HTML escaping as swift-mustache's own (the same five characters), but text with nothing to
-    /// escape, nearly all of it, is returned as it is instead of being rebuilt character by character.
-    /// Every template selects it with a pragma on a line of its own, which renders as nothing.
-    private struct EscapedHTML: MustacheContentType {
-        static let name = "HUBSITE_HTML"
-        static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
-
-        func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
 
     // MARK: - Messages
