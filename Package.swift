@@ -25,7 +25,7 @@ let package = Package(
         ),
         // Swapping two folders in one step (renameat2 on Linux), which Swift's Glibc does not expose.
         .target(name: "CFileSwap"),
-        // The whole pipeline: load → parse → model → render → check → write. No printing, no exit().
+        // The whole pipeline (its stages are listed once, at SiteBuilder.run). No printing, no exit().
         .target(
             name: "HubSite",
             dependencies: [

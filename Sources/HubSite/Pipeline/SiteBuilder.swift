@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pipeline, in the order data flows through it: load → parse → model → render → write.
+/// The pipeline; its stages, in the order data flows through them, are listed at `run`.
 public struct SiteBuilder: Sendable {
     /// The site's folder: `site.yml`, `content/`, `templates/`.
     public var source: URL
@@ -39,10 +39,10 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The pipeline, stage by stage: load → pages (parse, render, write) → site files → check.
+    /// The pipeline, stage by stage (the one list of them): load → pages (parse, render, write)
+    /// → site files → check → replace the output folder (the caller's `OutputTransaction`).
     /// Each page goes through parse, render and write inside one task (SiteBuilder+Page.swift),
-    /// so only small facts about it outlive the task. The output folder is replaced after the
-    /// last stage, by the caller's `OutputTransaction`. Every rule over the sources runs in
+    /// so only small facts about it outlive the task. Every rule over the sources runs in
     /// every build, so that `build`, `check` and the preview say the same.
     func run(into sink: some OutputSink, keepBodies: Bool) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
