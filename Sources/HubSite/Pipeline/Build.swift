@@ -24,10 +24,10 @@ extension SiteBuilder {
             transaction.abandon()
             throw BuildFailure(gone, strict: true)
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        try transaction.commit(written: sink.written)
+        var clock = StageClock()
+        try clock.time("replace output") { () throws(BuildFailure) in try transaction.commit(written: sink.written) }
+        result.timings += clock.timings
         result.warnings += gone
-        result.timings.append(("replace output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         result.warnings += transaction.notes
         return result
     }
