@@ -178,29 +178,82 @@ enum CohortMentions {
         return words
     }()
 
-    // Regex is an immutable value, safe to share between the threads that build pages.
-    nonisolated(unsafe) private static let after = try! Regex("(?i)\\bcohort(?: number)?\\s+([0-9]{1,3}|[a-z]+(?:-[a-z]+)?)\\b")
-    nonisolated(unsafe) private static let before = try! Regex("(?i)\\b(?:(an?|the)\\s+)?([a-z]+(?:-[a-z]+)?|[0-9]{1,3}(?:st|nd|rd|th))\\s+cohort\\b")
-
+    /// Each whole word "cohort" (any case), with the word after it ("cohort 10", "cohort number
+    /// 10", "Cohort Ten") and the words before it ("the tenth cohort", "an eleventh cohort"). Read
+    /// as bytes around each "cohort": most text names no cohort, and a regular expression over
+    /// every text run was a tenth of a build.
     static func find(in text: String) -> [Mention] {
         guard TextBytes.containsCaseInsensitive("cohort", in: text) else { return [] }
-        var found: [Mention] = []
-        func offset(_ index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) }
-        for match in text.matches(of: after) {
-            guard let word = match.output[1].substring?.lowercased() else { continue }
-            guard let number = Int(word) ?? cardinals[word] ?? ordinals[word] else { continue }
-            found.append(Mention(byteOffset: offset(match.range.lowerBound), written: String(text[match.range]), number: number,
-                                 isOrdinal: false, hasArticle: false))
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var found: [Mention] = []
+            func word(endingAt end: Int) -> Range<Int>? {
+                var start = end
+                while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+                return start < end ? start..<end : nil
+            }
+            func word(startingAt start: Int) -> Range<Int>? {
+                var end = start
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                return start < end ? start..<end : nil
+            }
+            func spaces(before index: Int) -> Int? {
+                var start = index
+                while start > 0, bytes[start - 1] == 32 { start -= 1 }
+                return start < index ? start : nil
+            }
+            func spaces(after index: Int) -> Int? {
+                var end = index
+                while end < bytes.count, bytes[end] == 32 { end += 1 }
+                return end > index ? end : nil
+            }
+            func lower(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self).lowercased() }
+            func mention(_ range: Range<Int>, _ number: Int, ordinal: Bool, article: Bool) -> Mention {
+                Mention(byteOffset: range.lowerBound, written: String(decoding: bytes[range], as: UTF8.self), number: number,
+                        isOrdinal: ordinal, hasArticle: article)
+            }
+            let name = Array("cohort".utf8)
+            var index = 0
+            while index + name.count <= bytes.count {
+                defer { index += 1 }
+                guard (0..<name.count).allSatisfy({ bytes[index + $0] | 0x20 == name[$0] }),
+                      index == 0 || !isWordByte(bytes[index - 1]), index + name.count == bytes.count || !isWordByte(bytes[index + name.count])
+                else { continue }
+                let end = index + name.count
+                // After: "cohort 10", "cohort number 10", "Cohort Ten".
+                if let next = spaces(after: end), var after = word(startingAt: next) {
+                    if lower(after) == "number", let more = spaces(after: after.upperBound), let numbered = word(startingAt: more) {
+                        after = numbered
+                    }
+                    let written = lower(after)
+                    if let number = Int(written) ?? cardinals[written] ?? ordinals[written], written.count <= 20, Int(written).map({ $0 < 1000 }) ?? true {
+                        found.append(mention(index..<after.upperBound, number, ordinal: false, article: false))
+                        continue
+                    }
+                }
+                // Before: "tenth cohort", "the 10th cohort", "an eleventh cohort".
+                if let gap = spaces(before: index), let before = word(endingAt: gap) {
+                    let written = lower(before)
+                    let number = ordinals[written] ?? (written.hasSuffix("th") || written.hasSuffix("st") || written.hasSuffix("nd") || written.hasSuffix("rd")
+                                                       ? Int(written.dropLast(2)) : nil)
+                    guard let number else { continue }
+                    var start = before.lowerBound
+                    var article = false
+                    if let articleGap = spaces(before: before.lowerBound), let articleWord = word(endingAt: articleGap) {
+                        switch lower(articleWord) {
+                        case "a", "an": start = articleWord.lowerBound; article = true
+                        default: break
+                        }
+                    }
+                    found.append(mention(start..<end, number, ordinal: true, article: article))
+                }
+            }
+            return found
         }
-        for match in text.matches(of: before) {
-            guard let word = match.output[2].substring?.lowercased() else { continue }
-            let number = ordinals[word] ?? Int(word.dropLast(2)).flatMap { word.first?.isNumber == true ? $0 : nil }
-            guard let number else { continue }
-            let article = match.output[1].substring
-            let start = article.map { $0.lowercased() == "the" ? match.output[2].range!.lowerBound : match.range.lowerBound } ?? match.range.lowerBound
-            found.append(Mention(byteOffset: offset(start), written: String(text[start..<match.range.upperBound]), number: number,
-                                 isOrdinal: true, hasArticle: article.map { $0.lowercased() != "the" } ?? false))
-        }
-        return found.sorted { $0.byteOffset < $1.byteOffset }
+    }
+
+    /// Letters, digits and the hyphen of "twenty-first".
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
     }
 }

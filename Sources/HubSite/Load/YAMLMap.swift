@@ -170,9 +170,9 @@ struct YAMLMap {
         for problem in result.problems {
             log.error(at: location(of: node, atByte: problem.byteOffset, in: text), problem.message, fix: problem.fix)
         }
-        checkDates(in: text, at: node, log: &log)
+        let (dates, otherDates) = checkDates(in: text, at: node, log: &log)
         if let cohort = variables.cohort {
-            for finding in StaleDateLint.findings(in: text, cohort: cohort) {
+            for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: dates, otherDates: otherDates) {
                 log.warning(at: location(of: node, atByte: finding.byteOffset, in: text), finding.message, fix: finding.fix)
             }
         }
@@ -181,19 +181,22 @@ struct YAMLMap {
 
     /// The dates in a text readers see are checked as the body's are: a wrong weekday or an
     /// impossible day is an error, a date in another form a warning.
-    private func checkDates(in text: String, at node: Node, log: inout DiagnosticLog) {
-        guard text.contains(where: \.isNumber) else { return }
+    @discardableResult
+    private func checkDates(in text: String, at node: Node, log: inout DiagnosticLog) -> ([UKDateScanner.Match], [OtherDateForms.Match]) {
+        guard text.contains(where: \.isNumber) else { return ([], []) }
         let dates = UKDateScanner.matches(in: text)
         for match in dates {
             if let problem = match.outcome.problem(written: match.written) {
                 log.error(at: location(of: node, atByte: match.byteOffset, in: text), problem.message, fix: problem.fix)
             }
         }
-        for other in OtherDateForms.matches(in: text, ukDates: dates) {
+        let otherDates = OtherDateForms.matches(in: text, ukDates: dates)
+        for other in otherDates {
             log.warning(at: location(of: node, atByte: other.byteOffset, in: text),
                         "the date \"\(other.written)\" is not written the UK way, so it is not checked",
                         fix: other.ukForm.map { "write it as \"\($0)\"" } ?? "write it as day, month and year, e.g. \"30 April 2026\", and check the numbers: they are no real day")
         }
+        return (dates, otherDates)
     }
 
     /// Where byte `offset` of a value is: its own column when the value sits on one line,

@@ -31,6 +31,9 @@ enum UKDateScanner {
         case wrongWeekday(CalendarDate, written: String)
     }
 
+    /// The first letters of the months' names, lowercase: j, f, m, a, s, o, n, d.
+    private static let monthInitials = Set(months.compactMap(\.name.first))
+
     /// A day and month with no year after them: "4th April", "Wednesday 11th March".
     struct YearlessMatch: Equatable {
         var byteOffset: Int
@@ -112,12 +115,13 @@ enum UKDateScanner {
 
     /// The month whose name is the whole word starting at `index`, if any.
     private static func monthName(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        // A month's name starts a word with a letter: most bytes are ruled out at once.
-        guard isLetterByte(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
-        return months.first { entry in
-            let end = index + entry.name.count
-            return end <= bytes.count && (end == bytes.count || !isWordByte(bytes[end])) && equals(bytes, index..<end, entry.name)
-        }?.month
+        // A month's name starts a word with one of its names' first letters: most bytes are ruled out at once.
+        let first = bytes[index] | 0x20
+        guard isLetterByte(bytes[index]), monthInitials.contains(first), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+        var end = index
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        guard (3...9).contains(end - index) else { return nil }
+        return months.first { entry in entry.name.first == first && equals(bytes, index..<end, entry.name) }?.month
     }
 
     private static func match(aroundMonth month: Int, at monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>,
