@@ -31,8 +31,15 @@ enum UKDateScanner {
         case wrongWeekday(CalendarDate, written: String)
     }
 
-    /// The first letters of the months' names, lowercase: j, f, m, a, s, o, n, d.
-    private static let monthInitials = Set(months.compactMap(\.name.first))
+    /// j, f, m, a, s, o, n, d: the first letters of the months' names, lowercase. (A `Set` here
+    /// hashed every word's first letter: a tenth of a build.)
+    private static func isMonthInitial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"),
+             UInt8(ascii: "s"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"): return true
+        default: return false
+        }
+    }
 
     /// A day and month with no year after them: "4th April", "Wednesday 11th March".
     struct YearlessMatch: Equatable {
@@ -117,7 +124,7 @@ enum UKDateScanner {
     private static func monthName(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         // A month's name starts a word with one of its names' first letters: most bytes are ruled out at once.
         let first = bytes[index] | 0x20
-        guard isLetterByte(bytes[index]), monthInitials.contains(first), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+        guard isLetterByte(bytes[index]), isMonthInitial(first), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
         var end = index
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
         guard (3...9).contains(end - index) else { return nil }
