@@ -25,6 +25,7 @@ enum OtherDateForms {
     /// for, and the regular expressions (the slowest part of a build when run on every text
     /// that holds a digit) are not run.
     static func matches(in text: String, ukDates: [UKDateScanner.Match]) -> [Match] {
+        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return [] }
         let years = fourDigitNumbers(in: text)
         guard years.contains(where: { year in !ukDates.contains { $0.range.contains(year) } }) else { return [] }
         var found: [Match] = []

@@ -56,6 +56,7 @@ enum UKDateScanner {
         var copy = text
         var found: [YearlessMatch] = []
         copy.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return }
             var index = 0
             while index + 3 <= bytes.count {
                 defer { index += 1 }
@@ -105,6 +106,8 @@ enum UKDateScanner {
     static func matches(in text: String) -> [Match] {
         var copy = text
         return copy.withUTF8 { bytes in
+            // A date has a day and a year: text without a digit has none (most text).
+            guard bytes.contains(where: { $0 >= 48 && $0 <= 57 }) else { return [] }
             var matches: [Match] = []
             var index = 0
             while index + 3 <= bytes.count {
