@@ -33,13 +33,17 @@ enum OtherDateForms {
             found.append(Match(byteOffset: text.utf8.distance(from: text.startIndex, to: range.lowerBound),
                                written: String(text[range]), ukForm: date?.text))
         }
-        for match in text.matches(of: monthFirst) {
+        // Each expression runs only where what it needs is there: a month's capitalised first
+        // three letters, or a "/" or "." between numbers ("Page 1234" has neither).
+        let namesAMonth = monthPrefixes.contains { TextBytes.contains($0, in: text) }
+        for match in namesAMonth ? text.matches(of: monthFirst) : [] {
             add(match.range, date(day: match.output[2].substring, month: match.output[1].substring, year: match.output[3].substring))
         }
-        for match in text.matches(of: shortMonth) {
+        for match in namesAMonth ? text.matches(of: shortMonth) : [] {
             add(match.range, date(day: match.output[1].substring, month: match.output[2].substring, year: match.output[3].substring))
         }
-        for match in text.matches(of: numeric) {
+        let hasSeparator = text.utf8.contains(UInt8(ascii: "/")) || text.utf8.contains(UInt8(ascii: "."))
+        for match in hasSeparator ? text.matches(of: numeric) : [] {
             // Not part of a longer run of numbers, such as a version 1.2.30.04.2026.
             if match.range.lowerBound > text.startIndex, ".//".contains(text[text.index(before: match.range.lowerBound)]) { continue }
             if match.range.upperBound < text.endIndex, ".//".contains(text[match.range.upperBound]),
@@ -49,6 +53,8 @@ enum OtherDateForms {
         }
         return found.sorted { $0.byteOffset < $1.byteOffset }
     }
+
+    private static let monthPrefixes = CalendarDate.monthNames.map { String($0.prefix(3)) }
 
     /// Where each run of exactly four digits starts.
     private static func fourDigitNumbers(in text: String) -> [String.Index] {
