@@ -46,7 +46,7 @@ enum StaleDateLint {
     private static func dateFinding(_ date: CalendarDate, written: String, at offset: Int, cohort: Cohort) -> Finding? {
         if let keyDate = cohort.keyDates.first(where: { $0.date == date }) {
             return Finding(byteOffset: offset, message: "the date \"\(written)\" is written out",
-                           fix: "write {{cohort.\(keyDate.id == "applications-open" ? "applications_open" : "applications_close")}} so that new-cohort moves it on")
+                           fix: "write {{\(keyDate.variable)}} so that new-cohort moves it on")
         }
         // On or before the last cohort's deadline: a fact of an earlier cohort.
         let lastDeadline = cohort.applicationsClose.adding(years: -1)
@@ -60,7 +60,7 @@ enum StaleDateLint {
     private static func yearlessFinding(_ match: UKDateScanner.YearlessMatch, cohort: Cohort) -> Finding {
         if let keyDate = cohort.keyDates.first(where: { $0.date.month == match.month && $0.date.day == match.day }) {
             return Finding(byteOffset: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
-                           fix: "write {{cohort.\(keyDate.id == "applications-open" ? "applications_open" : "applications_close")}}, which is \(keyDate.date.text)")
+                           fix: "write {{\(keyDate.variable)}}, which is \(keyDate.date.text)")
         }
         // The first such day from six months before applications open: the cohort's year.
         let earliest = CalendarDate(dayNumber: cohort.applicationsOpen.dayNumber - 182) ?? cohort.applicationsOpen

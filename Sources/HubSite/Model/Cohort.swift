@@ -80,4 +80,7 @@ public struct KeyDate: Hashable, Sendable {
     public var title: String
     public var date: CalendarDate
     public var detail: String
+
+    /// The variable content writes for it: `cohort.applications_open`.
+    var variable: String { "cohort." + id.replacingOccurrences(of: "-", with: "_") }
 }

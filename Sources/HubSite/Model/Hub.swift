@@ -116,6 +116,15 @@ public struct Hub: Hashable, Sendable {
         "hub-\(slug)-\(event.id ?? event.date.basic)@\(domain)"
     }
 
+    /// The hub's own date in place of a programme key date (its opening or deadline), if it has one.
+    public func ownDate(for keyDate: KeyDate) -> DateAndTime? {
+        switch keyDate.id {
+        case "applications-open": return applicationsOpen
+        case "applications-close": return applicationsClose
+        default: return nil
+        }
+    }
+
     /// The window this hub's applicants have: its own dates where it has them, else the programme's.
     public func window(_ cohort: Cohort) -> (opens: DateAndTime, closes: DateAndTime) {
         (applicationsOpen ?? DateAndTime(date: cohort.applicationsOpen), applicationsClose ?? DateAndTime(date: cohort.applicationsClose))

@@ -21,8 +21,7 @@ enum KeyDateCalendar {
     /// replace the programme's, under UIDs of the hub's own.
     private static func programmeEvents(_ config: SiteConfig, hub: Hub?) -> [ICalendar.Event] {
         config.cohort.keyDates.map { keyDate in
-            let own = keyDate.id == "applications-open" ? hub?.applicationsOpen : keyDate.id == "applications-close" ? hub?.applicationsClose : nil
-            guard let hub, let own else {
+            guard let hub, let own = hub.ownDate(for: keyDate) else {
                 return ICalendar.Event(uid: "cohort-\(config.cohort.number)-\(keyDate.id)@\(config.calendarDomain)", date: keyDate.date, time: nil,
                                        summary: "\(keyDate.title): \(config.title)", description: keyDate.detail, location: nil)
             }

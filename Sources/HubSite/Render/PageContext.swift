@@ -85,7 +85,7 @@ enum PageContext {
         let window = hub.window(cohort)
         // The programme's key dates, with the hub's own opening and deadline in their place.
         let programmeDates: [(CalendarDate, [String: Any])] = cohort.keyDates.map { keyDate in
-            let own = keyDate.id == "applications-open" ? hub.applicationsOpen : keyDate.id == "applications-close" ? hub.applicationsClose : nil
+            let own = hub.ownDate(for: keyDate)
             var item: [String: Any] = ["date": dateContext(own?.date ?? keyDate.date), "title": keyDate.title]
             if let time = own?.timeText { item["time"] = time }
             if own != nil { item["is_hub_date"] = true }

@@ -42,8 +42,10 @@ struct Templates: Sendable {
     static func make(_ sources: [String: SourceFile], linked: Set<String> = [], log: inout DiagnosticLog) -> Templates {
         var templates: [String: MustacheTemplate] = [:]
         var references: [String: [TemplateTag]] = [:]
+        var allTags: [String: [TemplateTag]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let tags = TemplateTag.scan(source.text)
+            allTags[name] = tags
             references[name] = tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.name.isEmpty && !$0.name.hasPrefix("*") }
             guard checkShape(tags, in: source, log: &log) else { continue }
             do {
@@ -71,7 +73,7 @@ struct Templates: Sendable {
         }
         TemplateCycles.report(references, sources: sources, log: &log)
         if !log.hasErrors {
-            TemplateNames.check(tags: sources.mapValues { TemplateTag.scan($0.text) }, sources: sources, log: &log)
+            TemplateNames.check(tags: allTags, sources: sources, log: &log)
         }
         // Names of every template file, parsed or not, so a page whose template has a syntax
         // error is not also told that its template is missing.
