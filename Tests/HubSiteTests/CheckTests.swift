@@ -54,9 +54,9 @@ final class CheckTests: XCTestCase {
             "content/x.md:11:8: duplicate id \"part\" (first on line N)",
             "content/x.md:9:11: image \"../style.css\" has no alt text",
             "content/x.md:7:1: heading level skipped: <h4> follows <h2>",
-            // Beside raw HTML, which of two links to one address is which is not known: the HTML's line.
-            "public/x/index.html: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
-            "public/x/index.html: empty link to \"../index.html\": it has no text a screen reader can announce",
+            // Beside raw HTML too, each link is placed where its Markdown was written.
+            "content/x.md:13:1: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
+            "content/x.md:13:25: empty link to \"../index.html\": it has no text a screen reader can announce",
         ].sorted())
     }
 
@@ -87,6 +87,56 @@ final class CheckTests: XCTestCase {
             "content/x.md:9:25: empty link to \"../index.html\": it has no text a screen reader can announce",
             "content/x.md:9:50: empty link to \"../index.html\": it has no text a screen reader can announce",
         ].sorted())
+    }
+
+    /// The criteria table writes its cells row by row, not in the order of the two lists: a
+    /// link in the third essential item comes after the first desirable item's in the HTML.
+    /// Each problem is still placed at the item that holds it, whatever links the same address.
+    func testProblemsInTheCriteriaTableArePlacedAtTheirItem() throws {
+        let site = try TestSite(["content/x.md": """
+            ---
+            title: X
+            ---
+
+            ### Essential
+
+            - one
+            - two
+            - three [](/accessibility/)
+
+            ### Desirable
+
+            - the [statement](/accessibility/) and [a page](/nowhere/)
+            - five
+
+            """, "content/accessibility.md": "---\ntitle: A\n---\n"])
+        XCTAssertEqual(site.buildErrors(), [
+            "content/x.md:9:9: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
+            "content/x.md:13:40: broken link \"/nowhere/\": nowhere/index.html does not exist in the site",
+        ])
+    }
+
+    /// Links beside raw HTML are placed as exactly as any other, and so is the raw HTML's own.
+    func testLinksBesideRawHTMLArePlacedWhereTheyWereWritten() throws {
+        let site = try TestSite([
+            "site.yml": TestSite.siteYML + "unsafe_html: true\n",
+            "content/x.md": """
+                ---
+                title: X
+                ---
+
+                <div class="note"><a href="../accessibility/">here</a></div>
+
+                The [statement](/accessibility/) and [](/accessibility/), then
+                <span><a href="../accessibility/"></a></span>.
+
+                """,
+            "content/accessibility.md": "---\ntitle: A\n---\n",
+        ])
+        XCTAssertEqual(site.buildErrors(), [
+            "content/x.md:7:38: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
+            "content/x.md:8:16: empty link to \"../accessibility/\": it has no text a screen reader can announce",
+        ])
     }
 
     /// Inside the body, problems are placed by what the Markdown wrote, even where the template
@@ -128,7 +178,7 @@ final class CheckTests: XCTestCase {
         // A transformed body is read from the HTML, as it was written.
         let shouting = try TestSite(["content/x.md": markdown, "templates/page.mustache": "<main>{{{uppercased(page.body)}}}</main>\n"])
         XCTAssertEqual(shouting.buildErrors(), [
-            "public/x/index.html:1:1: broken link \"../ACCESSIBILITY/INDEX.HTML\": ACCESSIBILITY/INDEX.HTML does not exist in the site",
+            "public/x/index.html:1:43: broken link \"../ACCESSIBILITY/INDEX.HTML\": ACCESSIBILITY/INDEX.HTML does not exist in the site",
         ])
     }
 
@@ -157,7 +207,7 @@ final class CheckTests: XCTestCase {
     func testScannerSkipsCommentsScriptsAndReadsAttributes() {
         let events = HTMLScanner.events(in: "<!-- <a href=x> -->\n<script>if (a<b) {}</script><A HREF='y&amp;z' class=c>t</A>")
         let tags = events.compactMap { event -> String? in
-            if case .tag(let tag) = event, !tag.isClosing { return "\(tag.name) \(tag.attributes.pairs.map { "\($0.name)=\($0.value)" }) \(tag.line)" }
+            if case .tag(let tag) = event, !tag.isClosing { return "\(tag.name) \(tag.attributes.list.map { "\($0.name)=\($0.value)" }) \(tag.line)" }
             return nil
         }
         XCTAssertEqual(tags, ["script [] 2", "a [\"href=y&z\"] 2"])

@@ -114,7 +114,7 @@ final class CommonMarkTests: XCTestCase {
         var items: [String] = []
         hooks.replaceBlocks = { blocks, itemsOf in
             outline = blocks
-            items = itemsOf(1)
+            items = itemsOf(1).map(\.html)
             return [BlockReplacement(range: 1...2, html: "<table></table>")]
         }
         let html = CommonMark.renderHTML("# T\n\n- a\n-\n- *c*\n\npara\n\nend\n", unsafeHTML: false, hooks: hooks)

@@ -3,8 +3,8 @@ import Foundation
 extension SiteBuilder {
     /// `hubsite check` of a built folder: the sources are built in memory, which checks them,
     /// and the folder is read once. When the folder is what the sources make, that build's
-    /// findings are the report; otherwise the folder is checked as it is, placed by what the
-    /// sources say, with a warning that it is out of date; and when the sources no longer
+    /// findings are the report; otherwise the folder is checked as it is, each problem placed in
+    /// the folder's file, with a warning that it is out of date; and when the sources no longer
     /// build, their errors join what the folder holds. `display` is how messages name the folder.
     public func checkFolder(_ folder: URL, display: String) -> SiteChecker.Report {
         let built = OutputFolder.read(folder)
@@ -16,7 +16,8 @@ extension SiteBuilder {
                 report.diagnostics = rendered.warnings
                 return report
             }
-            var report = SiteChecker(linkOrigins: rendered.site.linkOrigins, outputName: outputName, sources: rendered.sources).check(built)
+            // Its problems are placed in its own files: the sources may no longer say what it holds.
+            var report = SiteChecker(outputName: outputName).check(built)
             report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: settings.today)
             report.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: display),
                                                  "this folder is not what the sources make now, so it was checked as it is",

@@ -4,16 +4,16 @@
 enum OutputClashes {
     /// The site files that clash with a page or with each other are left out, each clash an error
     /// naming both sources. `pages` maps each page's output path to its source.
-    static func leaveOut(_ files: [(file: OutputFile, origin: String)], pages: [String: String],
-                         log: inout DiagnosticLog) -> [OutputFile] {
+    static func leaveOut(_ files: [SiteFile], pages: [String: String], log: inout DiagnosticLog) -> [SiteFile] {
         var owners = pages
-        var kept: [OutputFile] = []
-        for (file, origin) in files {
-            if let other = owners[file.path] {
-                report(origin, other, "would both be published as \(file.path)", log: &log)
+        var kept: [SiteFile] = []
+        for siteFile in files {
+            let path = siteFile.file.path
+            if let other = owners[path] {
+                report(siteFile.origin, other, "would both be published as \(path)", log: &log)
             } else {
-                owners[file.path] = origin
-                kept.append(file)
+                owners[path] = siteFile.origin
+                kept.append(siteFile)
             }
         }
         // A file whose path is a folder of another file's path.
@@ -23,7 +23,7 @@ enum OutputClashes {
                 folder = folder[..<slash]
                 if let fileOwner = owners[String(folder)] {
                     report(fileOwner, owner, "cannot both be published: \(folder) would have to be a file and a folder", log: &log)
-                    kept.removeAll { $0.path == String(folder) || $0.path == path }
+                    kept.removeAll { $0.file.path == String(folder) || $0.file.path == path }
                 }
             }
         }

@@ -13,26 +13,66 @@ public struct SiteChecker: Sendable {
         public var checkedLinks: Int
     }
 
-    /// Where the author wrote each address of a page (from the Markdown stage), by output path.
-    public var linkOrigins: [String: [String: LinkOrigin]] = [:]
     /// How the output folder is named in messages, e.g. `public`.
     public var outputName: String = "public"
+    /// Where the templates and front matter wrote what the built pages hold; nil for a folder
+    /// checked as it is, whose problems are placed in its own files.
+    var sources: SourcePlaces?
 
-    /// Where the rest was written: raw HTML, HTML files of content/, templates.
-    public var sources: SourceFinder?
-
-    public init(linkOrigins: [String: [String: LinkOrigin]] = [:], outputName: String = "public", sources: SourceFinder? = nil) {
-        self.linkOrigins = linkOrigins
+    public init(outputName: String = "public") {
         self.outputName = outputName
+    }
+
+    init(sources: SourcePlaces?) {
         self.sources = sources
+    }
+
+    /// This checker, also knowing the addresses `page`'s front matter gave, for its page at `path`.
+    func placing(frontMatter page: Page, at path: String) -> SiteChecker {
+        var checker = self
+        if let links = page.hub?.links { checker.sources?.frontMatter = [path: links] }
+        return checker
     }
 
     /// What the checker needs to know of one built page, kept instead of the page itself.
     public struct PageFacts: Sendable {
         var ids: Set<String> = []
-        var links: [(url: String, line: Int)] = []
+        var links: [Link] = []
         /// Problems inside the page itself: duplicate ids, images without alt, skipped headings, empty links.
         var diagnostics: [Diagnostic] = []
+        /// How the page climbs to the site's root (`../../`), which a template writes as `{{root}}`.
+        var root = ""
+    }
+
+    /// An address a browser follows from the page, and where it was written.
+    struct Link: Sendable {
+        var url: String
+        var place: Place
+    }
+
+    /// Where something in a built page was written.
+    enum Place: Sendable {
+        /// In a source, known when it was made: the Markdown, front matter, an HTML file of content/.
+        case written(SourceLocation, as: String)
+        /// In HTML a template made: its line and column in the built page, looked up in the
+        /// templates only when a problem is reported there.
+        case built(line: Int, column: Int)
+    }
+
+    /// A page as the checker reads it, in order.
+    enum Part {
+        /// HTML to read, starting on `firstLine` of the page.
+        case html(ArraySlice<UInt8>, firstLine: Int)
+        /// A Markdown body's events (CommonMark+Events.swift), placed in `source`.
+        case body([HTMLScanner.Event], source: String)
+    }
+
+    /// Where a page's HTML came from, which decides how its tags are placed.
+    enum HTMLOrigin: Sendable {
+        /// A template made it: placed through `sources`, else at its line in the built page.
+        case template
+        /// A file of content/ copied as it is: its line is the source's.
+        case file(String)
     }
 
     /// Checks a whole site given as files: every HTML page is scanned, then every link followed.
@@ -75,45 +115,39 @@ public struct SiteChecker: Sendable {
         log.append(contentsOf: pageFacts.diagnostics)
         var external: [(String, SourceLocation)] = []
         for link in pageFacts.links {
-            let origin = linkOrigins[page].flatMap { Self.lookUp(link.url, in: $0) }
-            if origin?.isReported == true { continue }
-            // Where a link the Markdown stage did not record was written: read from disk, so only for a broken one.
-            func located() -> (location: SourceLocation, written: String)? {
-                origin == nil ? sources?.locate(link.url, page: page, line: link.line) : nil
-            }
-            func broken(_ message: (String) -> String, fix: String, found: (location: SourceLocation, written: String)? = nil) {
-                let found = found ?? located()
-                log.error(at: origin?.location ?? found?.location ?? place(page, link.line), message(origin?.written ?? found?.written ?? link.url), fix: fix)
+            // Where the link was written is looked up only for a broken or an external one.
+            func broken(_ message: (String) -> String, fix: (_ written: String, _ location: SourceLocation) -> String) {
+                let (location, written) = located(link.url, at: link.place, page: page, root: pageFacts.root)
+                log.error(at: location, message(written), fix: fix(written, location))
             }
             switch resolve(link.url, from: page) {
             case .external:
-                external.append((link.url, origin?.location ?? located()?.location ?? place(page, link.line)))
+                external.append((link.url, located(link.url, at: link.place, page: page, root: pageFacts.root).location))
             case .fromDomainRoot:
-                let found = located()
-                let inTemplate = found?.location.file.hasPrefix("templates/") == true
-                broken({ "broken link \"\($0)\": a link from the domain's root breaks when the site is published in a sub-folder" },
-                       fix: origin != nil ? "correct the address"
-                           : inTemplate ? "start it with {{root}} instead of \"/\": {{root}}\(link.url.dropFirst())"
-                           : "write it as a Markdown link, [text](\(link.url)), which hubsite makes relative, or relative to this page",
-                       found: found)
+                broken({ "broken link \"\($0)\": a link from the domain's root breaks when the site is published in a sub-folder" }) { _, location in
+                    if location.file.hasPrefix("templates/") { return "start it with {{root}} instead of \"/\": {{root}}\(link.url.dropFirst())" }
+                    return "write it as a Markdown link, [text](\(link.url)), which hubsite makes relative, or relative to this page"
+                }
             case .invalid(let reason):
-                broken({ "broken link \"\($0)\": \(reason)" }, fix: "correct the address")
+                broken({ "broken link \"\($0)\": \(reason)" }) { _, _ in "correct the address" }
             case .internal(let target, let fragment):
                 if !paths.contains(target) {
                     let isFolder = paths.contains { $0.hasPrefix(target + "/") }
-                    // In the form the author used: /hubs/central/ in Markdown, the file's path elsewhere.
-                    let near = Suggestion.nearest(to: target, in: paths).map { path -> String in
-                        let siteForm = "/" + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-                        return "did you mean \(origin?.written.hasPrefix("/") == true ? siteForm : path)?"
+                    broken({ "broken link \"\($0)\": \(target) does not exist in the site" }) { written, _ in
+                        if isFolder { return "it is a folder: link to \(target)/index.html" }
+                        // In the form the author used: /hubs/central/ in Markdown, the file's path elsewhere.
+                        return Suggestion.nearest(to: target, in: paths).map { path -> String in
+                            let siteForm = "/" + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+                            return "did you mean \(written.hasPrefix("/") ? siteForm : path)?"
+                        } ?? "correct the address, or add the page it should lead to"
                     }
-                    broken({ "broken link \"\($0)\": \(target) does not exist in the site" },
-                           fix: isFolder ? "it is a folder: link to \(target)/index.html" : near ?? "correct the address, or add the page it should lead to")
                 } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), facts[target]?.ids.contains(fragment) == false {
                     let near = Suggestion.nearest(to: fragment, in: facts[target]?.ids ?? []).map { "did you mean \"#\($0)\"?" }
-                    broken({ "broken link \"\($0)\": \(target) has no id \"\(fragment)\"" },
-                           fix: near ?? "link to a heading that exists; each heading's id is shown by its # link")
+                    broken({ "broken link \"\($0)\": \(target) has no id \"\(fragment)\"" }) { _, _ in
+                        near ?? "link to a heading that exists; each heading's id is shown by its # link"
+                    }
                 } else if fragment == "" {
-                    broken({ "link \"\($0)\" points nowhere" }, fix: "link to a page or a heading, or remove the link")
+                    broken({ "link \"\($0)\" points nowhere" }) { _, _ in "link to a page or a heading, or remove the link" }
                 }
             }
         }
@@ -124,115 +158,117 @@ public struct SiteChecker: Sendable {
 
     /// The links and ids of a page body alone, for a page that cannot be made: what the page
     /// around it would be is unknown, so its structure is not judged.
-    func linksOnly(of body: RenderedMarkdown, path: String) -> PageFacts {
-        let file = OutputFile(path: path, text: body.html)
-        var facts = scan(file, body: MarkdownBody(range: 0..<file.contents.count, places: body.places))
+    func linksOnly(of body: RenderedMarkdown, source: String, path: String) -> PageFacts {
+        var facts = scan(path: path, parts: [.body(body.events, source: source)])
         facts.diagnostics = []
         return facts
     }
 
-    /// Where a page's Markdown body sits in its HTML, in bytes, and where its elements were written.
-    struct MarkdownBody {
-        var range: Range<Int>
-        var places: BodyPlaces
-    }
-
-    /// Reads one page's ids and links, and reports what is wrong inside it. A problem inside
-    /// `body` is reported where the Markdown wrote it; any other at its line of the HTML, which
-    /// the source finder then looks for in the template or the raw HTML that wrote it.
+    /// Reads one built HTML file's ids and links, and reports what is wrong inside it.
     public func scan(_ file: OutputFile) -> PageFacts {
-        scan(file, body: nil)
+        scan(path: file.path, parts: [.html(file.contents[...], firstLine: 1)])
     }
 
-    func scan(_ file: OutputFile, body: MarkdownBody?) -> PageFacts {
-        var page = PageScan(checker: self, path: file.path, body: body)
-        HTMLScanner.scan(file.contents) { page.visit($0) }
+    /// Reads one page from its parts, and reports what is wrong inside it, each problem placed
+    /// where its element was written.
+    func scan(path: String, parts: [Part], origin: HTMLOrigin = .template, root: String? = nil) -> PageFacts {
+        var page = PageScan(checker: self, path: path)
+        page.facts.root = root ?? RelativeURL.root(depth: TextBytes.count(of: UInt8(ascii: "/"), in: path))
+        for part in parts {
+            switch part {
+            case .html(let bytes, let firstLine):
+                let file: String? = if case .file(let source) = origin { source } else { nil }
+                HTMLScanner.scan(bytes) { event in
+                    page.visit(event) { tag, name in
+                        let attribute = name.flatMap { tag.attributes.attribute($0) }
+                        let line = (attribute?.line ?? tag.line) + firstLine - 1, column = attribute?.column ?? tag.column
+                        guard let file else { return .built(line: line, column: column) }
+                        return .written(SourceLocation(file: file, line: line, column: column), as: attribute.map { $0.written ?? $0.value } ?? "")
+                    }
+                }
+            case .body(let events, let source):
+                for event in events {
+                    if case .tag(let tag) = event, tag.isReported { continue }
+                    page.visit(event) { tag, name in
+                        let attribute = name.flatMap { tag.attributes.attribute($0) }
+                        return .written(SourceLocation(file: source, line: attribute?.line ?? tag.line, column: attribute?.column ?? tag.column),
+                                        as: tag.written ?? attribute.map { $0.written ?? $0.value } ?? "")
+                    }
+                }
+            }
+        }
         return page.finish()
     }
 
-    /// One page's facts, gathered tag by tag from its HTML. Each problem is placed where the
-    /// element came from: its place in the Markdown, or its line of the HTML file.
+    /// Where `value`, at `place` in the built `page`, was written, and how it was written there
+    /// (a template writes `{{root}}hubs/` where the page holds `../hubs/`).
+    func located(_ value: String, at place: Place, page: String, root: String) -> (location: SourceLocation, written: String) {
+        switch place {
+        case .written(let location, let written):
+            return (location, written)
+        case .built(let line, let column):
+            return sources?.locate(value, page: page, root: root)
+                ?? (SourceLocation(file: "\(outputName)/\(page)", line: line, column: column), value)
+        }
+    }
+
+    /// One page's facts, gathered tag by tag. Each problem is placed where its element was written.
     private struct PageScan {
         let checker: SiteChecker
         let path: String
-        let body: MarkdownBody?
         var facts = PageFacts()
         var log = DiagnosticLog()
         var previousHeading = 0
-        var firstPlaces: [String: SourceLocation] = [:]
-        var openLink: (place: SourceLocation, hasName: Bool, href: String)?
-        /// How many of the body's links to each address were met so far.
-        var bodyLinksMet: [String: Int] = [:]
+        var firstPlaces: [String: Place] = [:]
+        var openLink: (place: Place, hasName: Bool, href: String)?
 
-        init(checker: SiteChecker, path: String, body: MarkdownBody?) {
+        init(checker: SiteChecker, path: String) {
             self.checker = checker
             self.path = path
-            self.body = body
         }
 
-        mutating func visit(_ event: HTMLScanner.Event) {
+        /// `place` says where a tag, or the value of its attribute named, was written.
+        mutating func visit(_ event: HTMLScanner.Event, place: (HTMLScanner.Tag, String?) -> Place) {
             switch event {
             case .text:
-                text()
+                if openLink != nil { openLink?.hasName = true }
             case .tag(let tag) where tag.isClosing:
                 if tag.name == "a" { linkEnd() }
             case .tag(let tag):
-                let here = writtenPlace(of: tag) ?? checker.place(path, tag.line)
-                if let id = tag.attributes["id"] { recordID(id, at: here) }
+                if let id = tag.attributes["id"] { recordID(id, at: place(tag, "id")) }
                 if SiteChecker.isLinking(tag.name) {
                     let rel = tag.name == "link" ? tag.attributes["rel"] : nil
                     if rel != "canonical", rel != "alternate" {
-                        if let url = tag.attributes["href"] { follow(url, line: tag.line) }
-                        if let url = tag.attributes["src"] { follow(url, line: tag.line) }
+                        for name in ["href", "src"] {
+                            if let url = tag.attributes[name] { facts.links.append(Link(url: url, place: place(tag, name))) }
+                        }
                     }
                 }
                 switch tag.name {
                 case "img":
-                    image(tag.attributes["src"], alt: tag.attributes["alt"], at: here)
+                    image(tag.attributes["src"], alt: tag.attributes["alt"], at: place(tag, "src"))
                 case "a":
                     if let href = tag.attributes["href"] {
                         let labelled = !(tag.attributes["aria-label"] ?? "").isEmpty || tag.attributes["aria-labelledby"] != nil
-                        link(to: href, at: here, labelled: labelled)
+                        openLink = (place(tag, "href"), labelled, href)
                     }
                 case "h1", "h2", "h3", "h4", "h5", "h6":
-                    heading(level: Int(tag.name.utf8.last! - 48), at: here)
+                    heading(level: Int(tag.name.utf8.last! - 48), id: tag.attributes["id"], at: place(tag, nil))
                 default:
                     break
                 }
             }
         }
 
-        /// Where the Markdown wrote `tag`, when the body holds it: a heading by its id, a link or
-        /// an image by its address (the second link to an address is the Markdown's second).
-        /// nil for the template's HTML and for raw HTML, which are placed by their line.
-        mutating func writtenPlace(of tag: HTMLScanner.Tag) -> SourceLocation? {
-            guard let body, body.range.contains(tag.offset) else { return nil }
-            switch tag.name {
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                return tag.attributes["id"].flatMap { body.places.headings[$0] }
-            case "a", "img":
-                // A heading's link to itself has an aria-label, which no Markdown link can have.
-                guard !body.places.holdsRawHTML, tag.attributes["aria-label"] == nil, let url = tag.attributes[tag.name == "a" ? "href" : "src"],
-                      let places = SiteChecker.lookUp(url, in: body.places.links) else { return nil }
-                let index = bodyLinksMet[url, default: 0]
-                bodyLinksMet[url] = index + 1
-                return places.indices.contains(index) ? places[index] : nil
-            default:
-                return nil
-            }
+        func location(of value: String, _ place: Place) -> SourceLocation {
+            checker.located(value, at: place, page: path, root: facts.root).location
         }
 
-        mutating func text() {
-            if openLink != nil { openLink?.hasName = true }
-        }
-
-        mutating func recordID(_ id: String, at place: SourceLocation) {
+        mutating func recordID(_ id: String, at place: Place) {
             if let first = firstPlaces[id] {
-                // The sources are read only now, for the few ids used twice.
-                let here = checker.placed(place, value: id, page: path)
-                let first = first.file == place.file ? first : checker.placed(first, value: id, page: path)
-                let firstPlace = first.file == here.file ? "first on line \(first.line)" : "first at \(first)"
-                log.error(at: here, "duplicate id \"\(id)\" (\(firstPlace))",
+                let here = location(of: id, place), firstPlace = location(of: id, first)
+                let said = firstPlace.file == here.file ? "first on line \(firstPlace.line)" : "first at \(firstPlace)"
+                log.error(at: here, "duplicate id \"\(id)\" (\(said))",
                           fix: "give each element its own id; headings get theirs from their text, so two equal headings need different words")
             } else {
                 firstPlaces[id] = place
@@ -240,37 +276,27 @@ public struct SiteChecker: Sendable {
             }
         }
 
-        /// An address a browser follows from the page, counted on its HTML line.
-        mutating func follow(_ url: String, line: Int) {
-            facts.links.append((url, line))
-        }
-
-        /// A link opens: it needs a name before it closes.
-        mutating func link(to url: String, at place: SourceLocation, labelled: Bool) {
-            openLink = (place, labelled, url)
-        }
-
         mutating func linkEnd() {
             guard let link = openLink else { return }
             if !link.hasName {
-                log.error(at: checker.placed(link.place, value: link.href, page: path), "empty link to \"\(link.href)\": it has no text a screen reader can announce",
+                log.error(at: location(of: link.href, link.place), "empty link to \"\(link.href)\": it has no text a screen reader can announce",
                           fix: "give the link text, e.g. [Accessibility statement](/accessibility/)")
             }
             openLink = nil
         }
 
-        mutating func image(_ url: String?, alt: String?, at place: SourceLocation) {
+        mutating func image(_ url: String?, alt: String?, at place: Place) {
             if alt == nil {
-                log.error(at: checker.placed(place, value: url, page: path), "image \"\(url ?? "")\" has no alt text",
+                log.error(at: location(of: url ?? "", place), "image \"\(url ?? "")\" has no alt text",
                           fix: "describe the image: ![what it shows](image.png), or leave the words out only if it is decorative")
             } else if alt?.isEmpty == false {
                 openLink?.hasName = true
             }
         }
 
-        mutating func heading(level: Int, at place: SourceLocation) {
+        mutating func heading(level: Int, id: String?, at place: Place) {
             if level > previousHeading + 1 {
-                log.error(at: place,
+                log.error(at: location(of: id ?? "", place),
                           previousHeading == 0 ? "the page's first heading is <h\(level)>, not <h1>"
                                                : "heading level skipped: <h\(level)> follows <h\(previousHeading)>",
                           fix: "use the next level down (\(String(repeating: "#", count: previousHeading + 1)) in Markdown) so the outline has no gaps")
@@ -356,12 +382,6 @@ public struct SiteChecker: Sendable {
         return target.isEmpty || previous == UInt8(ascii: "/") ? target + "index.html" : target
     }
 
-    /// What the Markdown stage recorded of `url`. It keeps addresses as the author wrote them,
-    /// and cmark percent-encodes what an address may not hold (`{`, a space, `é`) as it writes it.
-    fileprivate static func lookUp<Value>(_ url: String, in written: [String: Value]) -> Value? {
-        written[url] ?? (url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding.flatMap { written[$0] } : nil)
-    }
-
     /// Foundation's decoder is slow on Linux; nearly no address has a "%" to decode.
     private static func percentDecoded(_ text: String) -> String {
         text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
@@ -379,15 +399,5 @@ public struct SiteChecker: Sendable {
 
     private func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
-
-    /// A place in the built page, moved to the source that wrote `value` when it can be found.
-    fileprivate func placed(_ place: SourceLocation, value: String?, page: String) -> SourceLocation {
-        guard place.file.hasPrefix(outputName + "/"), let value, let found = sources?.locate(value, page: page, line: place.line) else { return place }
-        return found.location
-    }
-
-    fileprivate func place(_ page: String, _ line: Int) -> SourceLocation {
-        SourceLocation(file: "\(outputName)/\(page)", line: line, column: 1)
     }
 }

@@ -76,26 +76,11 @@ public struct RenderedMarkdown: Sendable {
     public var criteria: Criteria?
     /// Every date written in the text, in order.
     public var dates: [CalendarDate]
-    /// Each link and image address as written into the HTML, with where the author wrote it:
-    /// the link checker reports a broken link at its place in the Markdown.
-    public var links: [String: LinkOrigin] = [:]
-    /// What `hubsite check` says about the prose: years and dates written out (see StaleDateLint).
+    /// What the stale-date lint says about the prose: years and dates written out (see StaleDateLint).
     public var lint: [Diagnostic] = []
-    /// Where the Markdown wrote the links, images and headings of the HTML, for the checker.
-    var places = BodyPlaces()
-}
-
-/// Where the Markdown wrote what the checker judges in a body's HTML, so that a problem there
-/// (an empty link, a skipped heading level, an id used twice) names the line the editor wrote.
-struct BodyPlaces: Sendable {
-    /// Each link and image address as written into the HTML, with the place of each link or image
-    /// to it, in the order cmark writes them.
-    var links: [String: [SourceLocation]] = [:]
-    /// Each heading's id, with the heading's place.
-    var headings: [String: SourceLocation] = [:]
-    /// Raw HTML is written into the page as it is: its links and images are not in `links`, so
-    /// counting cannot tell which link to an address is which.
-    var holdsRawHTML = false
+    /// The links, images, ids, headings and text of `html`, in order, each tag at the line and
+    /// column of this page's source file where it was written: the checker's facts about the body.
+    var events: [HTMLScanner.Event] = []
 }
 
 /// Where a Markdown body sits in its file: cmark numbers lines from the body's first line,
@@ -107,13 +92,18 @@ struct BodyPlacement: Sendable {
     func location(_ position: SourcePosition) -> SourceLocation {
         SourceLocation(file: file, line: position.line + firstLine - 1, column: position.column)
     }
+
+    /// An event of the body with its tag's line counted in the file.
+    func placed(_ event: HTMLScanner.Event) -> HTMLScanner.Event {
+        guard case .tag(var tag) = event, !tag.isClosing else { return event }
+        tag.line += firstLine - 1
+        for index in tag.attributes.list.indices { tag.attributes.list[index].line += firstLine - 1 }
+        return .tag(tag)
+    }
 }
 
-/// An address as the author wrote it in Markdown, and where.
+/// An address as the author wrote it in front matter, and where.
 public struct LinkOrigin: Hashable, Sendable {
     public var written: String
     public var location: SourceLocation
-    /// The address holds a mistake already reported (an unknown variable): not followed, so
-    /// that one mistake is one error.
-    public var isReported = false
 }

@@ -18,11 +18,9 @@ public struct Site: Sendable {
         pages.filter { !$0.isDraft }.compactMap(\.hub).sorted { ($0.region, $0.name) < ($1.region, $1.name) }
     }
 
-    /// For the link checker: output path of each page → where its Markdown's addresses were written.
-    public var linkOrigins: [String: [String: LinkOrigin]] {
-        Dictionary(uniqueKeysWithValues: pages.map { page in
-            (page.urlPath + "index.html", page.body.links.merging(page.hub?.links ?? [:]) { body, _ in body })
-        })
+    /// For the link checker: output path of each hub's page → where its front matter's addresses were written.
+    var frontMatterLinks: [String: [String: LinkOrigin]] {
+        Dictionary(uniqueKeysWithValues: pages.compactMap { page in page.hub.map { (page.urlPath + "index.html", $0.links) } })
     }
 }
 

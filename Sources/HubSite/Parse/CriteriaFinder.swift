@@ -7,6 +7,11 @@ enum CriteriaFinder {
         /// The four blocks the table replaces.
         var range: ClosedRange<Int>
         var criteria: Criteria
+        /// The items, with their events, for the table's.
+        var essential: [ListItem]
+        var desirable: [ListItem]
+        /// Where the `### Essential` heading was written: the table's own tags are placed there.
+        var position: SourcePosition
     }
 
     struct Problem {
@@ -15,7 +20,7 @@ enum CriteriaFinder {
         var fix: String
     }
 
-    static func find(in blocks: [BlockOutline], items: (Int) -> [String]) -> (match: Match?, problems: [Problem]) {
+    static func find(in blocks: [BlockOutline], items: (Int) -> [ListItem]) -> (match: Match?, problems: [Problem]) {
         let essential = headings(named: "Essential", in: blocks)
         let desirable = headings(named: "Desirable", in: blocks)
         guard !essential.isEmpty || !desirable.isEmpty else { return (nil, []) }
@@ -41,8 +46,9 @@ enum CriteriaFinder {
             return (nil, [Problem(position: blocks[d].position, message: "the \"### Desirable\" list must come straight after the \"### Essential\" list",
                                   fix: "move it so that the two lists follow each other")])
         }
-        let criteria = Criteria(essential: items(e + 1), desirable: items(d + 1))
-        return (Match(range: e...(d + 1), criteria: criteria), [])
+        let essentialItems = items(e + 1), desirableItems = items(d + 1)
+        let criteria = Criteria(essential: essentialItems.map(\.html), desirable: desirableItems.map(\.html))
+        return (Match(range: e...(d + 1), criteria: criteria, essential: essentialItems, desirable: desirableItems, position: blocks[e].position), [])
     }
 
     private static func headings(named name: String, in blocks: [BlockOutline]) -> [Int] {

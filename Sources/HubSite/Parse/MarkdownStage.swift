@@ -76,8 +76,6 @@ struct MarkdownStage {
         }
         // Dates and the stale-date lint need a digit or a "cohort", variables a brace: other text cannot change.
         hooks.textTriggers = "0123456789{cC"
-        var links: [String: LinkOrigin] = [:]
-        var places = BodyPlaces()
         let root = RelativeURL.root(depth: options.depth)
         hooks.rewriteLink = { target, position in
             // A variable in an address or title: the error is placed at the link, as cmark keeps
@@ -88,12 +86,7 @@ struct MarkdownStage {
                 problems.warning(at: location(position), "the address \"\(url)\" is left out of the page: \(scheme) addresses can run code, so links to them are removed",
                                  fix: "link to a web page (https://…) or to a page of the site (/accessibility/)")
             }
-            let rewritten = RelativeURL.fromSiteAbsolute(url, root: root)
-            if links[rewritten] == nil || !isValid {
-                links[rewritten] = LinkOrigin(written: url, location: location(position), isReported: !isValid)
-            }
-            places.links[rewritten, default: []].append(location(position))
-            return LinkTarget(url: rewritten, title: title)
+            return LinkTarget(url: RelativeURL.fromSiteAbsolute(url, root: root), title: title, isReported: !isValid)
         }
         hooks.replaceBlocks = { blocks, items in
             let found = CriteriaFinder.find(in: blocks, items: items)
@@ -108,7 +101,8 @@ struct MarkdownStage {
                 return []
             }
             criteria = match.criteria
-            return [BlockReplacement(range: match.range, html: CriteriaTable.html(match.criteria))]
+            let table = CriteriaTable.render(match)
+            return [BlockReplacement(range: match.range, html: table.html, events: table.events)]
         }
         hooks.renderHeading = { heading in
             if heading.plainText.allSatisfy(\.isWhitespace) {
@@ -116,7 +110,6 @@ struct MarkdownStage {
                                  fix: "write the heading's words after the #, or remove the line")
             }
             let id = slugs.makeID(for: heading.plainText)
-            places.headings[id] = location(heading.position)
             if heading.level == 2 { toc.append(TableOfContentsEntry(id: id, text: heading.plainText)) }
             return HeadingMarkup.wrapper(level: heading.level, id: id, plainText: heading.plainText)
         }
@@ -124,10 +117,7 @@ struct MarkdownStage {
         hooks.notice = { notice in
             switch notice {
             case .rawHTML(let html, let position):
-                guard !options.unsafeHTML else {
-                    places.holdsRawHTML = true
-                    return
-                }
+                guard !options.unsafeHTML else { return }
                 let shown = html.split(separator: "\n").first.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 } ?? ""
                 problems.warning(at: location(position), "raw HTML \"\(shown)\" is left out of the page (cmark writes <!-- raw HTML omitted --> instead)",
                                  fix: "write it in Markdown: **bold**, [a link](https://…), a list, a blank line between paragraphs; raw HTML is kept only with \"unsafe_html: true\" in site.yml")
@@ -142,13 +132,14 @@ struct MarkdownStage {
             }
         }
 
-        let html = CommonMark.renderHTML(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
+        let (html, events) = CommonMark.render(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
         log.append(contentsOf: problems.all)
         for (message, count) in lintCounts.sorted(by: { $0.key < $1.key }) where count > Self.repeatedFindingsShown {
             lint.append(Diagnostic(.warning, at: SourceLocation(file: file, line: firstLine),
                                    "\(count - Self.repeatedFindingsShown) more times in this page: \(message)",
                                    fix: "the first \(Self.repeatedFindingsShown) are listed with their places; the same fix applies to each"))
         }
-        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, links: links, lint: lint, places: places)
+        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, lint: lint,
+                                events: events.map { body.placed($0) })
     }
 }

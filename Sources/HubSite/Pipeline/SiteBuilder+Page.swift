@@ -35,9 +35,11 @@ extension SiteBuilder {
         // A hub whose facts could not be read, or a page naming no page template, cannot be
         // made; its body's links are still checked, so one build reports them too.
         guard page.kind != .hub || page.hub != nil, templates.pageNames.contains(page.template) else {
-            return PageOutcome(page: page, outputPath: outputPath, facts: checker.linksOnly(of: page.body, path: outputPath), diagnostics: log.all)
+            return PageOutcome(page: page, outputPath: outputPath, facts: checker.linksOnly(of: page.body, source: page.source, path: outputPath),
+                               diagnostics: log.all)
         }
-        let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, frame: frame, shared: shared, checker: checker)
+        let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, site: frame, shared: shared,
+                                       checker: checker.placing(frontMatter: page, at: outputPath))
         do {
             try sink.write(file)
         } catch {
@@ -46,21 +48,46 @@ extension SiteBuilder {
         }
         if !keepBody {
             page.body.html = ""
-            page.body.places = BodyPlaces()
+            page.body.events = []
         }
         return PageOutcome(page: page, outputPath: outputPath, facts: facts, diagnostics: log.all)
     }
 
-    /// The page's HTML and what the link checker reads in it. The body is found in the HTML by
-    /// its bytes, so that problems inside it are reported in the Markdown.
-    private func renderPage(_ page: Page, outputPath: String, templates: Templates, frame: Site, shared: PageContext.Shared,
-                            checker: SiteChecker) -> (OutputFile, SiteChecker.PageFacts) {
-        let context = PageContext.make(page: page, site: frame, root: RelativeURL.root(depth: page.depth), shared: shared)
-        let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
-        var body = page.body.html
-        let start = body.isEmpty ? nil : file.contents.withUnsafeBufferPointer { html in
-            body.withUTF8 { TextBytes.firstIndex(of: $0, in: html) }
+    /// Stands for the body while the template renders, so that the page is made in parts: the
+    /// template's HTML, which the checker reads, and the body, whose facts the Markdown stage
+    /// recorded as it made them. A control character no template or Markdown body can hold.
+    static let bodyMark = "\u{1}hubsite:body\u{1}"
+
+    /// The page's HTML and what the link checker learns from it.
+    func renderPage(_ page: Page, outputPath: String, templates: Templates, site: Site, shared: PageContext.Shared?,
+                    checker: SiteChecker) -> (OutputFile, SiteChecker.PageFacts) {
+        let root = RelativeURL.root(depth: page.depth)
+        // A template that escapes or changes the body makes HTML the Markdown stage never saw: read it all.
+        guard templates.writingBodyAsIs.contains(page.template) else {
+            let context = PageContext.make(page: page, site: site, root: root, shared: shared)
+            let file = OutputFile(path: outputPath, text: templates.render(context, with: page.template))
+            return (file, checker.scan(path: outputPath, parts: [.html(file.contents[...], firstLine: 1)], root: root))
         }
-        return (file, checker.scan(file, body: start.map { .init(range: $0..<($0 + body.utf8.count), places: page.body.places) }))
+        var marked = page
+        marked.body.html = Self.bodyMark
+        let context = PageContext.make(page: marked, site: site, root: root, shared: shared)
+        let pieces = Array(templates.render(context, with: page.template).utf8).split(separator: Array(Self.bodyMark.utf8), omittingEmptySubsequences: false)
+        let body = Array(page.body.html.utf8)
+        let bodyLines = TextBytes.count(of: 10, in: page.body.html)
+        var html: [UInt8] = []
+        html.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + body.count * (pieces.count - 1))
+        var parts: [SiteChecker.Part] = []
+        var line = 1
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 {
+                html += body
+                parts.append(.body(page.body.events, source: page.source))
+                line += bodyLines
+            }
+            html += piece
+            parts.append(.html(piece, firstLine: line))
+            line += piece.withUnsafeBufferPointer { TextBytes.count(of: 10, in: $0) }
+        }
+        return (OutputFile(path: outputPath, contents: html), checker.scan(path: outputPath, parts: parts, root: root))
     }
 }

@@ -27,8 +27,6 @@ public struct SiteBuilder: Sendable {
         /// What the check stage found: its problems (among `warnings`), the external links and the counts.
         public var report: SiteChecker.Report
         public var timings: [(stage: String, seconds: Double)]
-        /// Where the sources wrote what the built pages hold, for `hubsite check`.
-        public var sources: SourceFinder
     }
 
     /// Builds the whole site in memory. Throws every error of the build at once.
@@ -57,7 +55,7 @@ public struct SiteBuilder: Sendable {
         guard !log.hasErrors else { throw BuildFailure(log.all) }
         guard !settings.strict || log.all.isEmpty else { throw BuildFailure(log.all, strict: true) }
         return Result(site: built.site, files: [], fileCount: built.paths.count, draftsLeftOut: built.draftsLeftOut, warnings: log.all.sorted(), report: report,
-                      timings: clock.timings, sources: inputs.sources)
+                      timings: clock.timings)
     }
 
     /// What every page needs: the settings, the templates and what `content/` holds.
@@ -65,7 +63,6 @@ public struct SiteBuilder: Sendable {
         var config: SiteConfig
         var templates: Templates
         var listing: (pages: [ContentEntry], assets: [OutputFile])
-        var sources: SourceFinder
         /// False when the templates are broken: the pages are still read, so that one build
         /// reports every error, but not rendered, as their output would only add noise.
         var rendersPages: Bool
@@ -102,12 +99,7 @@ public struct SiteBuilder: Sendable {
                       fix: "create it: it becomes the site's home page")
         }
         guard let config else { throw BuildFailure(log.all) }
-        let sources = SourceFinder(
-            siteFolder: source,
-            pageSources: Dictionary(listing.pages.map { ($0.urlPath + "index.html", $0.path) }
-                + listing.assets.filter { $0.path.hasSuffix(".html") }.map { ($0.path, "content/" + $0.path) }) { first, _ in first },
-            templates: templates.sources)
-        return Inputs(config: config, templates: templates, listing: listing, sources: sources, rendersPages: !templateLog.hasErrors)
+        return Inputs(config: config, templates: templates, listing: listing, rendersPages: !templateLog.hasErrors)
     }
 
     /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
@@ -118,7 +110,7 @@ public struct SiteBuilder: Sendable {
                                 includeDrafts: settings.includeDrafts,
                                 assetSizes: Dictionary(inputs.listing.assets.map { ($0.path, $0.contents.count) }) { first, _ in first })
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
-        let checker = SiteChecker(sources: inputs.sources)
+        let checker = SiteChecker(sources: SourcePlaces(templates: templates.places))
         let shared = PageContext.Shared(config)
         let outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
             buildPage(entry, loader: loader, templates: inputs.rendersPages ? templates : nil, frame: frame, shared: shared,
@@ -145,18 +137,19 @@ public struct SiteBuilder: Sendable {
     private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
         // The finder's page is among the site files: its content file only introduces it.
         let pages = Dictionary(inputs.listing.pages.filter { $0.kind != .hubFinder }.map { ($0.urlPath + "index.html", $0.path) }) { first, _ in first }
-        let files = OutputClashes.leaveOut(siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log),
+        let checker = SiteChecker(sources: SourcePlaces(templates: inputs.templates.places))
+        let files = OutputClashes.leaveOut(siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets,
+                                                     checker: checker, log: &log),
                                            pages: pages, log: &log)
-        let checker = SiteChecker(sources: inputs.sources)
         let written = files.concurrentMap { file -> (String, SiteChecker.PageFacts?, Diagnostic?) in
             var problem: Diagnostic?
             do {
-                try sink.write(file)
+                try sink.write(file.file)
             } catch {
-                problem = Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(SystemError.describe(error))",
+                problem = Diagnostic(at: SourceLocation(file: file.file.path), "cannot write \(file.file.path): \(SystemError.describe(error))",
                                      fix: "check that the output folder is writable and the disk has space")
             }
-            return (file.path, file.path.hasSuffix(".html") ? checker.scan(file) : nil, problem)
+            return (file.file.path, file.scanned(by: checker), problem)
         }
         for (path, pageFacts, problem) in written {
             built.paths.insert(path)
@@ -167,7 +160,8 @@ public struct SiteBuilder: Sendable {
 
     /// Stage 4: every link and id across the site, and what the prose and the dates say.
     private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) -> SiteChecker.Report {
-        let report = SiteChecker(linkOrigins: built.site.linkOrigins, sources: inputs.sources).check(pages: built.facts, paths: built.paths)
+        let places = SourcePlaces(templates: inputs.templates.places, frontMatter: built.site.frontMatterLinks)
+        let report = SiteChecker(sources: places).check(pages: built.facts, paths: built.paths)
         log.append(contentsOf: report.diagnostics)
         log.append(contentsOf: CohortCheck.diagnostics(for: built.site, today: settings.today))
         return report

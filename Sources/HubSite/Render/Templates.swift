@@ -8,8 +8,11 @@ struct Templates: Sendable {
     let names: Set<String>
     /// The templates a page may name with `template:`: not partials, layouts or 404.
     let pageNames: Set<String>
-    /// Their text, sorted by path, for placing a problem in the HTML they make.
-    let sources: [SourceFile]
+    /// Where their tags wrote addresses and ids, for placing a problem in the HTML they make.
+    let places: TemplatePlaces
+    /// The templates (with their partials and layouts) that write the page's body only as
+    /// `{{{page.body}}}`: the body is then exactly the HTML the Markdown stage made.
+    let writingBodyAsIs: Set<String>
 
     /// Sections nested deeper than this are refused: swift-mustache parses and renders them
     /// recursively, and a few thousand levels exhaust the stack.
@@ -80,7 +83,22 @@ struct Templates: Sendable {
         let layouts = Set(references.values.flatMap { $0.filter { $0.kind == .parent }.map(\.name) })
         let pageTemplates = sources.keys.filter { !$0.hasPrefix("partials/") && $0 != "404" && !layouts.contains($0) }
         return Templates(library: MustacheLibrary(templates: templates), names: Set(sources.keys), pageNames: Set(pageTemplates),
-                         sources: sources.values.sorted { $0.path < $1.path })
+                         places: TemplatePlaces(sources.values.sorted { $0.path < $1.path }),
+                         writingBodyAsIs: Set(sources.keys.filter { writesBodyAsIs($0, tags: allTags, references: references) }))
+    }
+
+    /// Whether `name` and every template it includes mention the body only as `{{{page.body}}}`,
+    /// not escaped, changed by a function or as a section.
+    private static func writesBodyAsIs(_ name: String, tags: [String: [TemplateTag]], references: [String: [TemplateTag]]) -> Bool {
+        var seen: Set<String> = [], waiting = [name]
+        while let next = waiting.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            for tag in tags[next] ?? [] where tag.kind != .partial && tag.kind != .parent && tag.name.contains("body") {
+                guard tag.kind == .other, tag.sigil == "{", tag.name == "page.body" else { return false }
+            }
+            waiting += (references[next] ?? []).map(\.name)
+        }
+        return true
     }
 
     /// What swift-mustache cannot survive or hubsite cannot follow: sections nested too deep, and

@@ -33,7 +33,7 @@ enum FuzzTargets {
             variables: TextVariables(values: config.variables), unsafeHTML: bytes.first.map { $0 & 1 == 1 } ?? false,
             depth: 2, requiresCriteria: true, cohort: config.cohort))
         let rendered = stage.render(text, file: "content/fuzz.md", firstLine: 1, log: &log)
-        _ = SiteChecker().linksOnly(of: rendered, path: "fuzz/index.html")
+        _ = SiteChecker().linksOnly(of: rendered, source: "content/fuzz.md", path: "fuzz/index.html")
     }
 
     /// A template parsed from the first half of the input and rendered with hostile values from the

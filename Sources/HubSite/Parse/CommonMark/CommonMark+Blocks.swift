@@ -6,8 +6,8 @@ import Foundation
 extension CommonMark {
     /// Whether any block was replaced.
     static func replaceTopLevelBlocks(
-        of document: OpaquePointer, renderOptions: Int32, with hook: ([BlockOutline], (Int) -> [String]) -> [BlockReplacement],
-        headingTexts: inout [OpaquePointer: String]
+        of document: OpaquePointer, renderOptions: Int32, unsafeHTML: Bool, with hook: ([BlockOutline], (Int) -> [ListItem]) -> [BlockReplacement],
+        headingTexts: inout [OpaquePointer: String], annotations: inout Annotations
     ) -> Bool {
         var blocks: [OpaquePointer] = []
         var child = cmark_node_first_child(document)
@@ -37,12 +37,14 @@ extension CommonMark {
         }
         // Later ranges first, so that earlier indices stay valid; overlapping ranges are ignored.
         var freed = IndexSet()
-        let items = { (index: Int) -> [String] in
+        let known = annotations
+        let items = { (index: Int) -> [ListItem] in
             guard blocks.indices.contains(index), cmark_node_get_type(blocks[index]) == CMARK_NODE_LIST else { return [] }
-            var items: [String] = []
+            var items: [ListItem] = []
             var item = cmark_node_first_child(blocks[index])
             while let current = item {
-                items.append(innerHTML(of: current, tag: "li", renderOptions: renderOptions))
+                items.append(ListItem(html: innerHTML(of: current, tag: "li", renderOptions: renderOptions),
+                                      events: events(in: current, annotations: known, unsafeHTML: unsafeHTML)))
                 item = cmark_node_next(current)
             }
             return items
@@ -53,6 +55,7 @@ extension CommonMark {
                   !freed.intersects(integersIn: range.lowerBound..<(range.upperBound + 1)) else { continue }
             guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(block, replacement.html)
+            annotations.events[block] = replacement.events
             cmark_node_insert_before(blocks[range.lowerBound], block)
             for index in range { cmark_node_free(blocks[index]) }
             freed.insert(integersIn: range.lowerBound..<(range.upperBound + 1))

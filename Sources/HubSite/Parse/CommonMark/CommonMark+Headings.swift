@@ -5,9 +5,9 @@ import Foundation
 
 extension CommonMark {
     /// The heading's content moves, unrendered, into an inline wrapper that carries the new
-    /// tags, inside a block that ends the line as cmark's heading did.
-    static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper) {
-        guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK), let inline = newNode(CMARK_NODE_CUSTOM_INLINE) else { return }
+    /// tags, inside a block that ends the line as cmark's heading did. Returns the wrapper.
+    static func wrap(heading node: OpaquePointer, in wrapper: HeadingWrapper) -> OpaquePointer? {
+        guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK), let inline = newNode(CMARK_NODE_CUSTOM_INLINE) else { return nil }
         cmark_node_set_on_enter(inline, wrapper.open)
         cmark_node_set_on_exit(inline, wrapper.close)
         while let child = cmark_node_first_child(node) {
@@ -16,5 +16,6 @@ extension CommonMark {
         cmark_node_append_child(block, inline)
         cmark_node_insert_before(node, block)
         cmark_node_free(node)
+        return inline
     }
 }

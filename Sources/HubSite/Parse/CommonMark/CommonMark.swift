@@ -8,14 +8,21 @@ import Foundation
 
 enum CommonMark {
     /// Parses `markdown`, runs the hooks over its tree, and renders HTML.
+    static func renderHTML(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> String {
+        render(markdown, unsafeHTML: unsafeHTML, hooks: hooks).html
+    }
+
+    /// Parses `markdown`, runs the hooks over its tree, and renders HTML, with the events of
+    /// that HTML (CommonMark+Events.swift) each placed where the Markdown wrote it.
     ///
     /// Raw HTML stays cmark's business: with `unsafeHTML` false it is replaced by
     /// `<!-- raw HTML omitted -->` and dangerous URLs are dropped. What the hooks add travels in
     /// custom nodes, which cmark always renders.
-    static func renderHTML(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> String {
-        guard let document = parse(markdown) else { return "" }
+    static func render(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> (html: String, events: [HTMLScanner.Event]) {
+        guard let document = parse(markdown) else { return ("", []) }
         defer { cmark_node_free(document) }
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var annotations = Annotations()
         // One walk before any change: changing a tree under an iterator is not allowed.
         var found = collect(in: document)
         if let notice = hooks.notice { found.notices.forEach(notice) }
@@ -29,6 +36,7 @@ enum CommonMark {
             for node in found.links {
                 let target = LinkTarget(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
                 let rewritten = rewriteLink(target, position(of: node))
+                annotations.written[node] = (target.url, rewritten.isReported)
                 if rewritten.url != target.url { cmark_node_set_url(node, rewritten.url) }
                 if rewritten.title != target.title { cmark_node_set_title(node, rewritten.title) }
             }
@@ -36,7 +44,8 @@ enum CommonMark {
         // Top-level headings' text, read once for both passes below.
         var headingTexts: [OpaquePointer: String] = [:]
         if let replaceBlocks = hooks.replaceBlocks,
-           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, with: replaceBlocks, headingTexts: &headingTexts) {
+           replaceTopLevelBlocks(of: document, renderOptions: renderOptions, unsafeHTML: unsafeHTML, with: replaceBlocks,
+                                 headingTexts: &headingTexts, annotations: &annotations) {
             // A replaced list may have held headings: look again, and trust no address kept from before.
             found.headings = collect(in: document).headings
             headingTexts = [:]
@@ -45,14 +54,14 @@ enum CommonMark {
             for node in found.headings {
                 let outline = HeadingOutline(level: Int(cmark_node_get_heading_level(node)), plainText: headingTexts[node] ?? plainText(of: node),
                                              position: position(of: node))
-                if let wrapper = renderHeading(outline) {
-                    wrap(heading: node, in: wrapper)
+                if let wrapper = renderHeading(outline), let inline = wrap(heading: node, in: wrapper) {
+                    annotations.positions[inline] = outline.position
                 }
             }
         }
-        guard let rendered = cmark_render_html(document, renderOptions) else { return "" }
+        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", []) }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return (String(cString: rendered), events(in: document, annotations: annotations, unsafeHTML: unsafeHTML))
     }
 
     static func parse(_ markdown: String) -> OpaquePointer? {

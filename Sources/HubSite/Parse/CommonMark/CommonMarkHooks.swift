@@ -25,6 +25,8 @@ struct HeadingWrapper: Sendable, Equatable {
 struct LinkTarget: Equatable, Sendable {
     var url: String
     var title: String
+    /// Set by the link hook when the address holds a mistake it has reported.
+    var isReported = false
 }
 
 /// A top-level block as the block hook sees it.
@@ -39,10 +41,18 @@ struct BlockOutline: Sendable {
     var position: SourcePosition
 }
 
-/// Replace the top-level blocks `range` (indices into the outline) by `html`.
+/// Replace the top-level blocks `range` (indices into the outline) by `html`, whose events
+/// (CommonMark+Events.swift) are `events`.
 struct BlockReplacement: Sendable {
     var range: ClosedRange<Int>
     var html: String
+    var events: [HTMLScanner.Event] = []
+}
+
+/// A list item as the block hook sees it: its content's HTML, without `<li>`, and its events.
+struct ListItem: Sendable {
+    var html: String
+    var events: [HTMLScanner.Event]
 }
 
 /// A line and byte column inside the Markdown handed to cmark, counted from 1.
@@ -102,7 +112,7 @@ struct CommonMarkHooks {
     var rewriteLink: ((LinkTarget, SourcePosition) -> LinkTarget)?
     /// The document's top-level blocks: the criteria table replaces its two lists. The second
     /// argument renders the items of the list at an index ("" for an empty item).
-    var replaceBlocks: (([BlockOutline], (Int) -> [String]) -> [BlockReplacement])?
+    var replaceBlocks: (([BlockOutline], (Int) -> [ListItem]) -> [BlockReplacement])?
     /// Every heading: returns the markup around its content (id and self-link), or nil to keep it.
     var renderHeading: ((HeadingOutline) -> HeadingWrapper?)?
     /// Told, before any pass changes the tree, of what the stage warns about.

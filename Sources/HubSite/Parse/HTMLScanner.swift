@@ -4,15 +4,21 @@ import Foundation
 /// this generator wrote. It is not a general HTML parser: it knows comments, quoted
 /// attributes, that `<script>` and `<style>` hold no tags and that `<template>` is inert.
 struct HTMLScanner {
-    struct Tag {
+    struct Tag: Sendable {
         /// Lowercased.
         var name: String
         var attributes: Attributes
         var isClosing: Bool
         /// Line in the HTML file, from 1.
         var line: Int
-        /// Where its "<" is, in bytes from the start of the HTML.
-        var offset: Int
+        /// Its "<", in bytes from the line's start, from 1.
+        var column: Int
+        /// The address as the Markdown wrote it (`/hubs/`), when hubsite rewrote it (`../hubs/index.html`):
+        /// set by the Markdown stage, which makes the tags of a body without HTML to read.
+        var written: String? = nil
+        /// The address holds a mistake already reported (an unknown variable): it is not
+        /// followed, so that one mistake makes one error.
+        var isReported = false
     }
 
     /// The attributes the scan keeps; the others (class, datetime, …) are skipped, so most tags
@@ -21,15 +27,29 @@ struct HTMLScanner {
 
     /// A tag's attributes that the scan keeps, names lowercased, values with their character references decoded.
     /// A list, not a dictionary: tags have a handful, and most have none.
-    struct Attributes {
-        var pairs: [(name: String, value: String)] = []
+    struct Attributes: Sendable {
+        var list: [Attribute] = []
 
         subscript(name: String) -> String? {
-            pairs.first { $0.name == name }?.value
+            attribute(name)?.value
+        }
+
+        func attribute(_ name: String) -> Attribute? {
+            list.first { $0.name == name }
         }
     }
 
-    enum Event {
+    struct Attribute: Sendable {
+        var name: String
+        var value: String
+        /// The value as written, when it holds a character reference (`key&#45;dates.ics`).
+        var written: String?
+        /// Where the value starts.
+        var line: Int
+        var column: Int
+    }
+
+    enum Event: Sendable {
         case tag(Tag)
         /// Text that is not only white space (what it says does not matter to the checker).
         case text
@@ -46,6 +66,10 @@ struct HTMLScanner {
         bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
     }
 
+    static func scan(_ bytes: ArraySlice<UInt8>, visit: (Event) -> Void) {
+        bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
+    }
+
     static func scan(_ html: String, visit: (Event) -> Void) {
         var html = html
         html.withUTF8 { scan($0, visit: visit) }
@@ -54,6 +78,7 @@ struct HTMLScanner {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (Event) -> Void) {
         var index = 0
         var line = 1
+        var lineStart = 0
         var textStart = 0
 
         func flushText(upTo end: Int) {
@@ -62,7 +87,12 @@ struct HTMLScanner {
         func advance(to end: Int) {
             let stop = min(end, bytes.count)
             guard index < stop else { return }
-            line += TextBytes.count(of: 10, in: UnsafeBufferPointer(rebasing: bytes[index..<stop]))
+            let skipped = UnsafeBufferPointer(rebasing: bytes[index..<stop])
+            let newlines = TextBytes.count(of: 10, in: skipped)
+            if newlines > 0 {
+                line += newlines
+                lineStart = index + skipped.lastIndex(of: 10)! + 1
+            }
             index = stop
         }
 
@@ -79,7 +109,7 @@ struct HTMLScanner {
             } else if starts(bytes, at: index, with: "<!") || starts(bytes, at: index, with: "<?") {
                 advance(to: (find(bytes, ">", from: index) ?? bytes.count) + 1)
             } else {
-                switch parseTag(bytes, at: index, line: line) {
+                switch parseTag(bytes, at: index, line: line, column: index - lineStart + 1) {
                 case .tag(let tag, let end):
                     visit(.tag(tag))
                     advance(to: end)
@@ -114,7 +144,7 @@ struct HTMLScanner {
     }
 
     /// The tag at `start`, or nil when what follows "<" is not a tag name.
-    private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int) -> TagParse? {
+    private static func parseTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, line: Int, column: Int) -> TagParse? {
         var index = start + 1
         let isClosing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
         if isClosing { index += 1 }
@@ -123,10 +153,16 @@ struct HTMLScanner {
         guard index > nameStart else { return nil }
         let name = lowercased(bytes, nameStart..<index)
         var attributes = Attributes()
+        // Where the value starting at `offset` stands: a tag may run over several lines.
+        func place(of offset: Int) -> (line: Int, column: Int) {
+            let inside = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+            guard let newline = inside.lastIndex(of: 10) else { return (line, column + offset - start) }
+            return (line + TextBytes.count(of: 10, in: inside), offset - start - newline)
+        }
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count else { break }
-            if bytes[index] == UInt8(ascii: ">") { return .tag(Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, offset: start), end: index + 1) }
+            if bytes[index] == UInt8(ascii: ">") { return .tag(Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, column: column), end: index + 1) }
             let attributeStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
             let attribute = lowercased(bytes, attributeStart..<index)
@@ -148,7 +184,11 @@ struct HTMLScanner {
             }
             if valuedAttributes.contains(where: { UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount).elementsEqual(attribute.utf8) }),
                attributes[attribute] == nil {
-                attributes.pairs.append((attribute, HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self))))
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self)
+                let value = HTMLEntities.decode(written)
+                let (valueLine, valueColumn) = place(of: valueRange.lowerBound)
+                attributes.list.append(Attribute(name: attribute, value: value, written: value == written ? nil : written,
+                                                 line: valueLine, column: valueColumn))
             }
         }
         return .unterminated
