@@ -171,6 +171,23 @@ final class CommandLineTests: XCTestCase {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A page deleted after content/ was listed and before it was read, as an editor might in
+    /// the middle of a build: strace makes opening it fail as the deletion would.
+    func testAFileDeletedDuringABuildIsReportedAndThePreviousSiteKept() throws {
+        let site = try TestSite(["content/gone.md": "---\ntitle: Gone\n---\n\nSoon gone.\n"])
+        try site.build()
+        let before = try site.read("gone/index.html")
+        let doomed = site.folder.appendingPathComponent("content/gone.md").path
+        let outcome = try HubsiteBinary.run(["build", "--source", site.folder.path], in: site.folder, prefix: [
+            try HubsiteBinary.strace(), "-f", "-qq", "-o", "/dev/null", "-P", doomed, "-e", "trace=open,openat", "-e", "inject=open,openat:error=ENOENT"])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssert(outcome.stderr.contains("""
+            content/gone.md:1:1: error: the file disappeared: it was deleted or renamed while the site was being built
+                fix: if that was on purpose, build again; otherwise restore the file
+            """), outcome.stderr)
+        XCTAssertEqual(try site.read("gone/index.html"), before, "the previous public/ is intact")
+    }
+
     func testCtrlCDuringABuildLeavesThePreviousSiteAndNoStagingFolder() throws {
         var files: [String: String?] = [:]
         for index in 0..<20 {

@@ -96,25 +96,6 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path), ["public"], "no staging folder is left")
     }
 
-    func testAFileThatDisappearsDuringTheBuildIsReportedAndThePreviousSiteKept() throws {
-        let site = try TestSite(["content/gone.md": "---\ntitle: Gone\n---\n\nSoon gone.\n"])
-        try site.build()
-        let before = try site.read("gone/index.html")
-        var builder = site.builder
-        let doomed = site.folder.appendingPathComponent("content/gone.md")
-        builder.afterListingContent = { try? FileManager.default.removeItem(at: doomed) }
-        XCTAssertThrowsError(try builder.build(into: site.output)) { error in
-            let errors = (error as? BuildFailure)?.errors ?? []
-            XCTAssertEqual(errors.map { "\($0.location): \($0.message)" },
-                           ["content/gone.md:1:1: the file disappeared: it was deleted or renamed while the site was being built"])
-            XCTAssertEqual(errors.first?.fix, "if that was on purpose, build again; otherwise restore the file")
-        }
-        XCTAssertEqual(try site.read("gone/index.html"), before, "the previous public/ is intact")
-        // Building again, as the message says, gives the site without the page.
-        try site.build()
-        XCTAssertFalse(site.exists("gone/index.html"))
-    }
-
     func testAFileReplacedByAFolderIsReported() throws {
         // A folder named like a page is only a folder; one that replaced a listed file is reported.
         let site = try TestSite(["content/folder.md/inside.txt": "x"])

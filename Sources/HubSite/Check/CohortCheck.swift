@@ -1,8 +1,9 @@
-/// The cohort part of every build: what the stale-date lint found in every page, and
-/// warnings once the application deadline or a hub's event has passed.
+/// The cohort part of every build: an unfinished rollover, and warnings once the application
+/// deadline or a hub's event has passed. (What the prose says of the cohort is the Markdown
+/// stage's to find, as it reads the text: see StaleDateLint.)
 public enum CohortCheck {
     public static func diagnostics(for site: Site, today: CalendarDate?) -> [Diagnostic] {
-        var found = site.pages.flatMap(\.body.lint)
+        var found: [Diagnostic] = []
         let cohort = site.config.cohort
         // new-cohort archives the sheet, then moves site.yml on: killed in between, the
         // current cohort is archived and its sheet lists itself as a previous cohort.

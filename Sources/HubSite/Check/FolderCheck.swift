@@ -18,7 +18,7 @@ extension SiteBuilder {
             }
             // Its problems are placed in its own files: the sources may no longer say what it holds.
             var report = SiteChecker(outputName: outputName).check(built)
-            report.diagnostics += CohortCheck.diagnostics(for: rendered.site, today: settings.today)
+            report.diagnostics += rendered.warnings
             report.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: display),
                                                  "this folder is not what the sources make now, so it was checked as it is",
                                                  fix: "run `hubsite build` to bring it up to date"))

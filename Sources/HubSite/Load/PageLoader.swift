@@ -14,7 +14,6 @@ struct PageLoader {
     var includeDrafts: Bool
     /// The other files of content/ (path below content/ → bytes): hubs' documents are found there.
     var assetSizes: [String: Int] = [:]
-    /// Whether pages carry the stale-date lint's findings (see `RenderedMarkdown.lint`).
     /// Made once: every page of a build shares them.
     private let variables: TextVariables
 

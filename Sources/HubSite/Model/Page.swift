@@ -76,8 +76,6 @@ public struct RenderedMarkdown: Sendable {
     public var criteria: Criteria?
     /// Every date written in the text, in order.
     public var dates: [CalendarDate]
-    /// What the stale-date lint says about the prose: years and dates written out (see StaleDateLint).
-    public var lint: [Diagnostic] = []
     /// The links, images, ids, headings and text of `html`, in order, each tag at the line and
     /// column of this page's source file where it was written: the checker's facts about the body.
     var events: [HTMLScanner.Event] = []

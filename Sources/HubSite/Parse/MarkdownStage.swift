@@ -31,7 +31,6 @@ struct MarkdownStage {
         let location = body.location
 
         var hooks = CommonMarkHooks()
-        var lint: [Diagnostic] = []
         // The same finding a thousand times helps nobody: the first few are shown, then a count.
         var lintCounts: [String: Int] = [:]
         func substituted(_ text: String, in part: String, at position: SourcePosition) -> (text: String, isValid: Bool) {
@@ -51,7 +50,7 @@ struct MarkdownStage {
                 for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates, otherDates: otherDates) {
                     lintCounts[finding.message, default: 0] += 1
                     guard lintCounts[finding.message]! <= Self.repeatedFindingsShown else { continue }
-                    lint.append(Diagnostic(.warning, at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix))
+                    problems.warning(at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix)
                 }
             }
             for other in otherDates {
@@ -133,13 +132,11 @@ struct MarkdownStage {
         }
 
         let (html, events) = CommonMark.render(markdown, unsafeHTML: options.unsafeHTML, hooks: hooks)
-        log.append(contentsOf: problems.all)
         for (message, count) in lintCounts.sorted(by: { $0.key < $1.key }) where count > Self.repeatedFindingsShown {
-            lint.append(Diagnostic(.warning, at: SourceLocation(file: file, line: firstLine),
-                                   "\(count - Self.repeatedFindingsShown) more times in this page: \(message)",
-                                   fix: "the first \(Self.repeatedFindingsShown) are listed with their places; the same fix applies to each"))
+            problems.warning(at: SourceLocation(file: file, line: firstLine), "\(count - Self.repeatedFindingsShown) more times in this page: \(message)",
+                             fix: "the first \(Self.repeatedFindingsShown) are listed with their places; the same fix applies to each")
         }
-        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, lint: lint,
-                                events: events.map { body.placed($0) })
+        log.append(contentsOf: problems.all)
+        return RenderedMarkdown(html: html, tableOfContents: toc, criteria: criteria, dates: dates, events: events.map { body.placed($0) })
     }
 }

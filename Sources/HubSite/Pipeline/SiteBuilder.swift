@@ -6,10 +6,6 @@ public struct SiteBuilder: Sendable {
     public var source: URL
     public var settings: BuildSettings
 
-    /// Runs between listing `content/` and reading its files: tests remove a file here, as an
-    /// editor might in the middle of a build.
-    var afterListingContent: (@Sendable () -> Void)?
-
     public init(source: URL, settings: BuildSettings = BuildSettings()) {
         self.source = source.standardizedFileURL
         self.settings = settings
@@ -93,7 +89,6 @@ public struct SiteBuilder: Sendable {
         }
         log.append(contentsOf: templateLog.all)
         let listing = listContent(&log)
-        afterListingContent?()
         if !listing.pages.contains(where: { $0.urlPath.isEmpty }) {
             log.error(at: SourceLocation(file: "content/index.md"), "the information sheet content/index.md does not exist",
                       fix: "create it: it becomes the site's home page")
