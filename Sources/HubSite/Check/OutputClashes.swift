@@ -8,7 +8,7 @@ enum OutputClashes {
         var owners = pages
         var kept: [SiteFile] = []
         for siteFile in files {
-            let path = siteFile.file.path
+            let path = siteFile.path
             if let other = owners[path] {
                 report(siteFile.origin, other, "would both be published as \(path)", log: &log)
             } else {
@@ -23,7 +23,7 @@ enum OutputClashes {
                 folder = folder[..<slash]
                 if let fileOwner = owners[String(folder)] {
                     report(fileOwner, owner, "cannot both be published: \(folder) would have to be a file and a folder", log: &log)
-                    kept.removeAll { $0.file.path == String(folder) || $0.file.path == path }
+                    kept.removeAll { $0.path == String(folder) || $0.path == path }
                 }
             }
         }

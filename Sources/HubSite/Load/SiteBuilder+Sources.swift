@@ -51,12 +51,21 @@ extension SiteBuilder {
         var kind: Page.Kind
     }
 
+    /// A file of `content/` published as it is (an image, a PDF), not read yet.
+    struct AssetEntry: Sendable {
+        var absolutePath: String
+        /// Below `content/`: `hubs/london/leaflet.pdf`.
+        var path: String
+        /// In bytes, as listed: what a hub's page says of a document.
+        var size: Int
+    }
+
     /// Markdown files become pages; any other file in `content/` (an image, a PDF) is published as it is.
-    func listContent(_ log: inout DiagnosticLog) -> (pages: [ContentEntry], assets: [OutputFile]) {
+    func listContent(_ log: inout DiagnosticLog) -> (pages: [ContentEntry], assets: [AssetEntry]) {
         let folder = source.appendingPathComponent("content")
         var pages: [ContentEntry] = []
         var byURLPath: [String: String] = [:]
-        var assets: [OutputFile] = []
+        var assets: [AssetEntry] = []
         let tree = FileTree.scan(under: folder)
         for link in tree.links {
             let said = FileTree.linkMessage(copyInto: "content/")
@@ -78,10 +87,9 @@ extension SiteBuilder {
                     log.warning(at: SourceLocation(file: path), "this looks like a copy or backup of a page, so it is left out of the site",
                                 fix: "keep copies outside content/, or rename it to end in .md if it is a page")
                 } else {
-                    switch SourceFile.readBytes(atPath: file.absolutePath) {
-                    case .success(let bytes): assets.append(OutputFile(path: relative, contents: bytes))
-                    case .failure(let problem): log.error(at: SourceLocation(file: path), problem.message, fix: problem.fix)
-                    }
+                    var status = stat()
+                    let size = lstat(file.absolutePath, &status) == 0 ? Int(status.st_size) : 0
+                    assets.append(AssetEntry(absolutePath: file.absolutePath, path: relative, size: size))
                 }
                 continue
             }

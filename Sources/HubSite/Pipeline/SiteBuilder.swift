@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
     struct Inputs {
         var config: SiteConfig
         var templates: Templates
-        var listing: (pages: [ContentEntry], assets: [OutputFile])
+        var listing: (pages: [ContentEntry], assets: [AssetEntry])
         /// False when the templates are broken: the pages are still read, so that one build
         /// reports every error, but not rendered, as their output would only add noise.
         var rendersPages: Bool
@@ -103,7 +103,7 @@ public struct SiteBuilder: Sendable {
         let config = inputs.config, templates = inputs.templates
         let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames,
                                 includeDrafts: settings.includeDrafts,
-                                assetSizes: Dictionary(inputs.listing.assets.map { ($0.path, $0.contents.count) }) { first, _ in first })
+                                assetSizes: Dictionary(inputs.listing.assets.map { ($0.path, $0.size) }) { first, _ in first })
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
         let checker = SiteChecker(sources: SourcePlaces(templates: templates.places))
         let shared = PageContext.Shared(config)
@@ -127,30 +127,51 @@ public struct SiteBuilder: Sendable {
                           paths: Set(inputs.listing.pages.map { $0.urlPath + "index.html" }).subtracting(drafts), draftsLeftOut: drafts.count)
     }
 
-    /// Stage 3: the files made from the whole site (SiteBuilder+SiteFiles.swift), written and
-    /// scanned like the pages.
+    /// Stage 3: the files made from the whole site (SiteBuilder+SiteFiles.swift) and the finder,
+    /// which lists every hub; the sources copied as they are, each read only to be written.
+    /// Each is scanned like the pages.
     private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
         // The finder's page is among the site files: its content file only introduces it.
         let pages = Dictionary(inputs.listing.pages.filter { $0.kind != .hubFinder }.map { ($0.urlPath + "index.html", $0.path) }) { first, _ in first }
         let checker = SiteChecker(sources: SourcePlaces(templates: inputs.templates.places))
-        let files = OutputClashes.leaveOut(siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets,
-                                                     checker: checker, log: &log),
-                                           pages: pages, log: &log)
-        let written = files.concurrentMap { file -> (String, SiteChecker.PageFacts?, Diagnostic?) in
-            var problem: Diagnostic?
-            do {
-                try sink.write(file.file)
-            } catch {
-                problem = Diagnostic(at: SourceLocation(file: file.file.path), "cannot write \(file.file.path): \(SystemError.describe(error))",
-                                     fix: "check that the output folder is writable and the disk has space")
+        var files = siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log)
+        // The finder's facts are known as it is made: its body is Markdown.
+        let finder = built.site.pages.first { $0.kind == .hubFinder }.map { page in
+            renderPage(page, outputPath: page.urlPath + "index.html", templates: inputs.templates, site: built.site, shared: nil, checker: checker)
+        }
+        if let finder { files.append(SiteFile(made: finder.0)) }
+        let written = OutputClashes.leaveOut(files, pages: pages, log: &log).concurrentMap { siteFile -> (String, SiteChecker.PageFacts?, Diagnostic?) in
+            let file: OutputFile
+            switch siteFile.contents {
+            case .made(let bytes):
+                file = OutputFile(path: siteFile.path, contents: bytes)
+            case .copied(let absolutePath):
+                switch SourceFile.readBytes(atPath: absolutePath) {
+                case .success(let bytes): file = OutputFile(path: siteFile.path, contents: bytes)
+                case .failure(let problem): return (siteFile.path, nil, Diagnostic(at: SourceLocation(file: siteFile.origin), problem.message, fix: problem.fix))
+                }
             }
-            return (file.file.path, file.scanned(by: checker), problem)
+            do {
+                try sink.write(file)
+            } catch {
+                return (file.path, nil, Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(SystemError.describe(error))",
+                                                   fix: "check that the output folder is writable and the disk has space"))
+            }
+            return (file.path, file.path == finder?.0.path ? finder?.1 : scanned(siteFile, file, checker: checker), nil)
         }
         for (path, pageFacts, problem) in written {
             built.paths.insert(path)
             if let pageFacts { built.facts[path] = pageFacts }
             if let problem { log.append(contentsOf: [problem]) }
         }
+    }
+
+    /// What the checker learns of a site file: nothing unless it is HTML; a copied source's
+    /// tags are placed at their own lines in it.
+    private func scanned(_ siteFile: SiteFile, _ file: OutputFile, checker: SiteChecker) -> SiteChecker.PageFacts? {
+        guard file.path.hasSuffix(".html") else { return nil }
+        let origin: SiteChecker.HTMLOrigin = if case .copied = siteFile.contents { .file(siteFile.origin) } else { .template }
+        return checker.scan(path: file.path, parts: [.html(file.contents[...], firstLine: 1)], origin: origin, root: siteFile.root)
     }
 
     /// Stage 4: every link and id across the site, and what the prose and the dates say.

@@ -1,49 +1,50 @@
 import Foundation
 
-/// A file of the site besides the content pages, and what the checker needs to read it.
-struct SiteFile {
-    var file: OutputFile
-    /// Where it comes from, for messages about two files of one name: `content/legacy.html`,
+/// A file of the site besides the content pages, made or copied, with where it comes from.
+struct SiteFile: Sendable {
+    enum Contents: Sendable {
+        case made([UInt8])
+        /// A source published as it is, read only when it is written: a build never holds
+        /// the site's images and documents all at once.
+        case copied(absolutePath: String)
+    }
+
+    var path: String
+    var contents: Contents
+    /// Where it comes from, for messages: the source copied (`content/legacy.html`), or
     /// `the 404.html that hubsite makes`.
     var origin: String
-    /// A source file published as it is: its tags are at their own lines there.
-    var copiedFrom: String?
     /// How the page climbs to the site's root, when not by its folders (404.html).
     var root: String?
-    /// What the checker learnt of it as it was made (the finder, whose body is Markdown).
-    var facts: SiteChecker.PageFacts?
 
-    /// What the checker learns of it: nothing unless it is HTML.
-    func scanned(by checker: SiteChecker) -> SiteChecker.PageFacts? {
-        if let facts { return facts }
-        guard file.path.hasSuffix(".html") else { return nil }
-        return checker.scan(path: file.path, parts: [.html(file.contents[...], firstLine: 1)],
-                            origin: copiedFrom.map { .file($0) } ?? .template, root: root)
+    init(made file: OutputFile, origin: String? = nil, root: String? = nil) {
+        path = file.path
+        contents = .made(file.contents)
+        self.origin = origin ?? "the \(file.path) that hubsite makes"
+        self.root = root
+    }
+
+    init(copying absolutePath: String, from origin: String, to path: String) {
+        self.path = path
+        contents = .copied(absolutePath: absolutePath)
+        self.origin = origin
     }
 }
 
 extension SiteBuilder {
-    /// Everything besides the content pages: the finder, 404.html, calendars, robots.txt,
+    /// Everything besides the content pages and the finder: 404.html, calendars, robots.txt,
     /// sitemap.xml, the templates' assets and the other files of content/, each with where it
     /// comes from, for messages about two files of one name.
-    func siteFiles(site: Site, templates: Templates, assets: [OutputFile], checker: SiteChecker, log: inout DiagnosticLog) -> [SiteFile] {
+    func siteFiles(site: Site, templates: Templates, assets: [AssetEntry], log: inout DiagnosticLog) -> [SiteFile] {
         let folder = source.appendingPathComponent("templates/assets")
-        var templateAssets: [OutputFile] = []
-        for file in FileTree.scan(under: folder).files {
-            switch SourceFile.readBytes(atPath: file.absolutePath) {
-            case .success(let bytes): templateAssets.append(OutputFile(path: file.relativePath, contents: bytes))
-            case .failure(let problem): log.error(at: SourceLocation(file: "templates/assets/" + file.relativePath), problem.message, fix: problem.fix)
-            }
+        let templateAssets = FileTree.scan(under: folder).files.map {
+            SiteFile(copying: $0.absolutePath, from: "templates/assets/" + $0.relativePath, to: $0.relativePath)
         }
-        var made: [SiteFile] = []
-        if let finder = site.pages.first(where: { $0.kind == .hubFinder }) {
-            let path = finder.urlPath + "index.html"
-            let (file, facts) = renderPage(finder, outputPath: path, templates: templates, site: site, shared: nil, checker: checker)
-            made.append(SiteFile(file: file, origin: "the \(path) that hubsite makes", facts: facts))
+        var css: String?
+        if case .success(let bytes) = SourceFile.readBytes(atPath: folder.appendingPathComponent("style.css").path) {
+            css = String(decoding: bytes, as: UTF8.self)
         }
-        made.append(SiteFile(file: notFoundPage(site: site, templates: templates, css: templateAssets.first { $0.path == "style.css" }),
-                             origin: "the 404.html that hubsite makes", root: site.config.baseURL ?? "/"))
-        var files: [OutputFile] = []
+        var files: [OutputFile] = [notFoundPage(site: site, templates: templates, css: css)]
         if let robots = SiteFiles.robots(baseURL: site.config.baseURL) { files.append(OutputFile(path: "robots.txt", text: robots)) }
         if let base = site.config.baseURL {
             files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.filter { !$0.isDraft }.map(\.urlPath))))
@@ -52,9 +53,8 @@ extension SiteBuilder {
         files += site.hubs.concurrentMap { hub in
             OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
         }
-        return templateAssets.map { SiteFile(file: $0, origin: "templates/assets/" + $0.path, copiedFrom: "templates/assets/" + $0.path) }
-            + assets.map { SiteFile(file: $0, origin: "content/" + $0.path, copiedFrom: "content/" + $0.path) }
-            + made + files.map { SiteFile(file: $0, origin: "the \($0.path) that hubsite makes") } + redirects(site: site, log: &log)
+        return templateAssets + assets.map { SiteFile(copying: $0.absolutePath, from: "content/" + $0.path, to: $0.path) }
+            + files.map { SiteFile(made: $0, root: $0.path == "404.html" ? site.config.baseURL ?? "/" : nil) } + redirects(site: site, log: &log)
     }
 
     /// A redirect page at each alias; a hub's old folder keeps its calendar too, so that
@@ -72,10 +72,10 @@ extension SiteBuilder {
                 let origin = "\(page.source) (its alias \"\(alias.written)\")"
                 let redirect = alias.redirectPage(to: page.urlPath + "index.html", title: page.title,
                                                   baseURL: site.config.baseURL, language: site.config.language)
-                files.append(SiteFile(file: OutputFile(path: alias.outputPath, text: redirect), origin: origin))
+                files.append(SiteFile(made: OutputFile(path: alias.outputPath, text: redirect), origin: origin))
                 if let hub = page.hub, alias.outputPath.hasSuffix("/index.html") {
                     let folder = alias.outputPath.dropLast("index.html".count)
-                    files.append(SiteFile(file: OutputFile(path: folder + "key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)), origin: origin))
+                    files.append(SiteFile(made: OutputFile(path: folder + "key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config)), origin: origin))
                 }
             }
         }
@@ -84,12 +84,12 @@ extension SiteBuilder {
 
     /// 404.html is served at any address, so relative links cannot work there: it carries its
     /// styles inline and links home through base_url (or the domain's root when unknown).
-    private func notFoundPage(site: Site, templates: Templates, css: OutputFile?) -> OutputFile {
+    private func notFoundPage(site: Site, templates: Templates, css: String?) -> OutputFile {
         let page = Page(kind: .page, source: "templates/404.mustache", title: "Page not found", description: nil,
                         template: "404", urlPath: "404.html",
                         body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []))
         var context = PageContext.make(page: page, site: site, root: site.config.baseURL ?? "/",
-                                       inlineCSS: css.map { String(decoding: $0.contents, as: UTF8.self) })
+                                       inlineCSS: css)
         context["canonical_url"] = nil
         return OutputFile(path: "404.html", text: templates.render(context, with: "404"))
     }
