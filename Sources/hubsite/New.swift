@@ -26,7 +26,7 @@ struct NewHub: ParsableCommand {
     var slug: String?
 
     func run() throws {
-        try NewFile.write(in: site) { () throws(NewContent.Problem) in try NewContent.hub(name: name, region: region, slug: slug) }
+        try NewFile.write(in: site) { () throws(Problem) in try NewContent.hub(name: name, region: region, slug: slug) }
     }
 }
 
@@ -45,13 +45,13 @@ struct NewPage: ParsableCommand {
     var title: String?
 
     func run() throws {
-        try NewFile.write(in: site) { () throws(NewContent.Problem) in try NewContent.page(name: name, title: title) }
+        try NewFile.write(in: site) { () throws(Problem) in try NewContent.page(name: name, title: title) }
     }
 }
 
 /// Makes the file, writes it without replacing anything, and says what to do next.
 private enum NewFile {
-    static func write(in site: SiteOptions, _ make: () throws(NewContent.Problem) -> NewContent.File) throws {
+    static func write(in site: SiteOptions, _ make: () throws(Problem) -> NewContent.File) throws {
         do {
             let file = try make()
             try NewContent.write(file, into: site.sourceURL)

@@ -35,9 +35,9 @@ public enum FileTree {
     }
 
     /// What is said of a symbolic link found among the sources; `folder` is where to copy the file instead.
-    static func linkMessage(copyInto folder: String) -> (message: String, fix: String) {
-        ("this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
-         "copy the file or folder into \(folder) instead of linking to it")
+    static func linkMessage(copyInto folder: String) -> Problem {
+        Problem(message: "this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder",
+                fix: "copy the file or folder into \(folder) instead of linking to it")
     }
 
     /// Files and folders that are not part of the site: hidden files, editors' swap and backup files.

@@ -25,15 +25,10 @@ struct SourceFile: Sendable {
         }
     }
 
-    struct ReadProblem: Error {
-        var message: String
-        var fix: String
-    }
-
     /// The whole file, read with one `open` and as few `read`s as its size allows. Each failure
     /// says what happened in an editor's words: between listing `content/` and reading a file,
     /// the file may have been deleted, renamed or replaced by a folder.
-    static func readBytes(atPath path: String) -> Result<[UInt8], ReadProblem> {
+    static func readBytes(atPath path: String) -> Result<[UInt8], Problem> {
         // Links are not followed: one could lead outside the site's folder.
         // Nor does it wait: opening a named pipe (FIFO) would block until something writes to it.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
@@ -45,10 +40,10 @@ struct SourceFile: Sendable {
         case S_IFREG:
             break
         case S_IFDIR:
-            return .failure(ReadProblem(message: "this is no longer a file (it was replaced by a folder during the build)",
+            return .failure(Problem(message: "this is no longer a file (it was replaced by a folder during the build)",
                                         fix: "put the file back, then build again"))
         default:
-            return .failure(ReadProblem(message: "this is not a plain file but a named pipe, a socket or a device, which hubsite does not read",
+            return .failure(Problem(message: "this is not a plain file but a named pipe, a socket or a device, which hubsite does not read",
                                         fix: "replace it with a plain file"))
         }
         // One read of the size fstat gave, plus one byte to see the end of the file in the same call.
@@ -104,20 +99,19 @@ struct SourceFile: Sendable {
         }
     }
 
-    private static func problem(_ code: Int32) -> ReadProblem {
+    private static func problem(_ code: Int32) -> Problem {
         switch code {
         case ENOENT, ENOTDIR:
-            return ReadProblem(message: "the file disappeared: it was deleted or renamed while the site was being built",
+            return Problem(message: "the file disappeared: it was deleted or renamed while the site was being built",
                                fix: "if that was on purpose, build again; otherwise restore the file")
         case EACCES, EPERM:
-            return ReadProblem(message: "you may not read this file (permission denied)", fix: "check the file's permissions: chmod a+r FILE")
+            return Problem(message: "you may not read this file (permission denied)", fix: "check the file's permissions: chmod a+r FILE")
         case ELOOP:
-            let said = FileTree.linkMessage(copyInto: "the site's folder")
-            return ReadProblem(message: said.message, fix: said.fix)
+            return FileTree.linkMessage(copyInto: "the site's folder")
         case EISDIR:
-            return ReadProblem(message: "this is a folder, not a file", fix: "rename the folder so that its name does not end in .md")
+            return Problem(message: "this is a folder, not a file", fix: "rename the folder so that its name does not end in .md")
         default:
-            return ReadProblem(message: "cannot read the file: \(String(cString: strerror(code)))",
+            return Problem(message: "cannot read the file: \(String(cString: strerror(code)))",
                                fix: "check that the file exists and that you may read it")
         }
     }

@@ -15,12 +15,14 @@ enum UKDateScanner {
 
     enum Outcome: Equatable {
         /// What an editor is told of a date that is not valid, the same in Markdown and front matter.
-        func problem(written: String) -> (message: String, fix: String)? {
+        func problem(written: String) -> Problem? {
             switch self {
             case .valid: return nil
-            case .impossible(let reason): return ("impossible date \"\(written)\": \(reason)", "check the day and the month")
+            case .impossible(let reason): return Problem(message: "impossible date \"\(written)\": \(reason)",
+                                                         fix: "check the day and the month")
             case .wrongWeekday(let date, let weekday):
-                return ("wrong weekday in \"\(written)\": \(date.text) is a \(date.weekdayName), not a \(weekday)", "correct the weekday, or leave it out")
+                return Problem(message: "wrong weekday in \"\(written)\": \(date.text) is a \(date.weekdayName), not a \(weekday)",
+                               fix: "correct the weekday, or leave it out")
             }
         }
 

@@ -5,12 +5,6 @@ import Foundation
 /// never a made-up value.
 public enum NewContent {
     /// What is wrong with the command's arguments, or with writing the file.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
-        public var message: String
-        public var fix: String
-        public var description: String { "error: \(message)\n    fix: \(fix)" }
-    }
-
     /// A file to write, relative to the site's folder.
     public struct File: Sendable, Equatable {
         public var path: String
