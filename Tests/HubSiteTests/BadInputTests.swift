@@ -95,7 +95,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testTemplateSyntaxError() throws {
-        let site = try TestSite(["templates/page.mustache": "{{<base}}\n{{$main}}\n{{#page.title}}<h1>x</h1>\n{{/main}}{{/base}}\n",
+        let site = try TestSite.real(["templates/page.mustache": "{{<base}}\n{{$main}}\n{{#page.title}}<h1>x</h1>\n{{/main}}{{/base}}\n",
                                  "content/x.md": "---\ntitle: X\n---\n"])
         let errors = site.buildErrors()
         XCTAssertEqual(errors, [
@@ -106,7 +106,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testTemplateNamesAreCheckedAgainstTheContext() throws {
-        let site = try TestSite([
+        let site = try TestSite.real([
             "templates/hub.mustache": "{{<base}}{{$main}}\n<h1>{{hub.nmae}}</h1>\n{{#hub.dates}}{{titel}} {{date.text}}{{/hub.dates}}\n{{> partials/x}}{{/main}}{{/base}}\n",
             "templates/partials/x.mustache": "{{#hub}}{{region}} {{cohort.number}} {{regoin}}{{/hub}}\n",
             "content/hubs/a.md": "---\nname: A Hub\nregion: London\n---\n",
@@ -122,7 +122,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testMissingPartialAndMissingTemplate() throws {
-        let site = try TestSite([
+        let site = try TestSite.real([
             "templates/page.mustache": "{{<base}}{{$main}}\n  {{> partials/sidebar}}{{/main}}{{/base}}\n",
             "content/x.md": "---\ntitle: X\ntemplate: pgae\n---\n",
         ])

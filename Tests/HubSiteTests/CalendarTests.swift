@@ -132,7 +132,7 @@ final class CalendarTests: XCTestCase {
     /// The page never calls an event past: the built HTML lists every event in date order, and
     /// only the reader's clock (site.js) moves one to "Past events". `hubsite check` warns.
     func testEventsAreListedInDateOrderAndCheckWarnsOnceTheyHavePassed() throws {
-        let site = try TestSite(["content/hubs/solent.md": hub(events: """
+        let site = try TestSite.real(["content/hubs/solent.md": hub(events: """
               - date: 1 December 2025
                 title: Last year's taster
               - date: 14 January 2026
@@ -155,7 +155,7 @@ final class CalendarTests: XCTestCase {
             "content/hubs/solent.md:7:11: warning: Solent Maths Hub's event \"Information session\" on 14 January 2026 has passed: readers see it under \"Past events\"",
         ])
         // No event at all: no "Past events" block.
-        let plain = try TestSite(["content/hubs/solent.md": "---\nname: Solent Maths Hub\nregion: South East\n---\n"])
+        let plain = try TestSite.real(["content/hubs/solent.md": "---\nname: Solent Maths Hub\nregion: South East\n---\n"])
         try plain.build()
         try plain.assertFile("hubs/solent/index.html", lacks: "Past events")
     }

@@ -35,14 +35,15 @@ final class CheckTests: XCTestCase {
 
                 #### Too deep
 
-                <img src="../style.css">
+                <img src="../logo.png">
 
                 <p id="part">again</p>
 
-                [](/accessibility/) and [![](/style.css)](/)
+                [](/accessibility/) and [![](/logo.png)](/)
 
                 """,
             "content/accessibility.md": "---\ntitle: A\n---\n",
+            "content/logo.png": "an image",
         ])
         let errors = site.buildErrors()
         let withoutLines = errors.map {
@@ -52,7 +53,7 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(withoutLines.sorted(), [
             // Raw HTML is placed in the Markdown it was written in; the first "part" is the heading.
             "content/x.md:11:8: duplicate id \"part\" (first on line N)",
-            "content/x.md:9:11: image \"../style.css\" has no alt text",
+            "content/x.md:9:11: image \"../logo.png\" has no alt text",
             "content/x.md:7:1: heading level skipped: <h4> follows <h2>",
             // Beside raw HTML too, each link is placed where its Markdown was written.
             "content/x.md:13:1: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
@@ -72,11 +73,12 @@ final class CheckTests: XCTestCase {
 
                 #### Too deep
 
-                [](/accessibility/) and [![](/style.css)](/) and [ ](/)
+                [](/accessibility/) and [![](/logo.png)](/) and [ ](/)
 
                 ## Footer links
 
                 """,
+            "content/logo.png": "an image",
             // An id the template uses that the Markdown stage does not know of.
             "templates/page.mustache": "<h1 id=\"footer-links\">{{page.title}}</h1>\n{{{page.body}}}\n",
         ])
@@ -85,7 +87,7 @@ final class CheckTests: XCTestCase {
             "content/x.md:7:1: heading level skipped: <h4> follows <h2>",
             "content/x.md:9:1: empty link to \"../accessibility/index.html\": it has no text a screen reader can announce",
             "content/x.md:9:25: empty link to \"../index.html\": it has no text a screen reader can announce",
-            "content/x.md:9:50: empty link to \"../index.html\": it has no text a screen reader can announce",
+            "content/x.md:9:49: empty link to \"../index.html\": it has no text a screen reader can announce",
         ].sorted())
     }
 

@@ -15,7 +15,7 @@ final class CommandLineTests: XCTestCase {
         let site = try TestSite()
         let result = try run(["build"], in: site.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "built 3 pages, 10 files into public/\n")
+        XCTAssertEqual(result.stdout, "built 3 pages, 6 files into public/\n")
         XCTAssertTrue(site.exists("index.html"))
     }
 
@@ -23,7 +23,7 @@ final class CommandLineTests: XCTestCase {
         let site = try TestSite(["content/x.md": "---\ntitle: X\n---\n\nIn 2027 the programme grows.\n"])
         let result = try run(["build", "--today", "2026-05-01"], in: site.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "built 4 pages, 11 files into public/, 2 warnings\n")
+        XCTAssertEqual(result.stdout, "built 4 pages, 7 files into public/, 2 warnings\n")
         XCTAssertEqual(result.stderr, """
             content/x.md:5:4: warning: the year 2027 is written out
                 fix: write it through a variable that new-cohort moves on: {{cohort.year1}} (2026/27) or {{cohort.year2}} (2027/28), {{cohort.start_year}} (2026), {{cohort.end_year}} (2028); update it if it is an earlier cohort's

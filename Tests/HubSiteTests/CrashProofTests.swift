@@ -53,7 +53,7 @@ final class CrashProofTests: XCTestCase {
     }
 
     func testOnlyPageTemplatesMayBeNamedByAPage() throws {
-        let site = try TestSite([
+        let site = try TestSite.real([
             "content/a.md": "---\ntitle: A\ntemplate: partials/header\n---\n\nText.\n",
             "content/b.md": "---\ntitle: B\ntemplate: 404\n---\n\nText.\n",
             "content/c.md": "---\ntitle: C\ntemplate: base\n---\n\nText.\n",

@@ -59,7 +59,7 @@ final class EditorWarningsTests: XCTestCase {
     }
 
     func testHubWebsiteOverHTTPAndAreasOnOneLineAreWarnings() throws {
-        let site = try TestSite(["content/hubs/wm.md": "---\nname: West Midlands Maths Hub\nregion: West Midlands\nwebsite: http://www.example.org/wm/hub\nareas: Birmingham - Solihull - Sandwell\n---\n"])
+        let site = try TestSite.real(["content/hubs/wm.md": "---\nname: West Midlands Maths Hub\nregion: West Midlands\nwebsite: http://www.example.org/wm/hub\nareas: Birmingham - Solihull - Sandwell\n---\n"])
         let result = try site.build()
         XCTAssertEqual(result.warnings.filter { $0.location.file.hasPrefix("content/hubs") }.map { "\($0.location): \($0.message) [\($0.fix)]" }, [
             "content/hubs/wm.md:4:10: the website \"http://www.example.org/wm/hub\" starts with http://: browsers warn readers that it is not secure "

@@ -24,7 +24,7 @@ final class ErrorPlacesTests: XCTestCase {
     func testABrokenLinkInATemplateIsReportedOnceAtTheTemplateAsWritten() throws {
         let footer = try String(contentsOf: TestSite.repository.appendingPathComponent("templates/partials/footer.mustache"), encoding: .utf8)
         let broken = footer.replacingOccurrences(of: "</footer>", with: "<a href=\"{{root}}nothing-here.html\">Nothing</a>\n<a href=\"/rooted/\">Rooted</a></footer>")
-        let site = try TestSite(["templates/partials/footer.mustache": broken])
+        let site = try TestSite.real(["templates/partials/footer.mustache": broken])
         let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("nothing-here") }! + 1
         let failure = try XCTUnwrap(site.failure())
         XCTAssertEqual(failure.errors.map { "\($0.location): \($0.message) | \($0.fix)" }, [

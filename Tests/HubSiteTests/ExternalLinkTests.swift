@@ -91,7 +91,8 @@ final class ExternalLinkTests: XCTestCase {
 
     private func site(web: Int, refused: Int) throws -> TestSite {
         let base = "http://127.0.0.1:\(web)"
-        return try TestSite([
+        // The real templates: the hub's website is a link only where hub.mustache shows it.
+        return try TestSite.real([
             "content/links.md": """
                 ---
                 title: Links

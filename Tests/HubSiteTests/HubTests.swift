@@ -39,7 +39,7 @@ final class HubTests: XCTestCase {
     ]
 
     func testFinderGroupsHubsByRegionInGeographicOrderWithCounts() throws {
-        let site = try TestSite(Self.hubs)
+        let site = try TestSite.real(Self.hubs)
         try site.build()
         let html = try site.read("hubs/index.html")
         let order = ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
@@ -56,7 +56,7 @@ final class HubTests: XCTestCase {
     }
 
     func testHubPageShowsOnlyTheFactsGiven() throws {
-        let site = try TestSite(Self.hubs)
+        let site = try TestSite.real(Self.hubs)
         try site.build()
         try site.assertFile("hubs/solent/index.html", contains:
             "<h1>Solent Maths Hub</h1>", "<li>Portsmouth</li><li>Isle of Wight</li>",
@@ -69,7 +69,7 @@ final class HubTests: XCTestCase {
     }
 
     func testHubPageWithWebsiteContactApplyURLAndEventsInDateOrder() throws {
-        let site = try TestSite(Self.hubs)
+        let site = try TestSite.real(Self.hubs)
         try site.build()
         let html = try site.read("hubs/jurassic/index.html")
         try site.assertFile("hubs/jurassic/index.html", contains:
@@ -96,14 +96,14 @@ final class HubTests: XCTestCase {
     func testSheetAndSitemapReachEveryHub() throws {
         var files = Self.hubs
         files["site.yml"] = TestSite.siteYML + "base_url: https://example.org/\n"
-        let site = try TestSite(files)
+        let site = try TestSite.real(files)
         try site.build()
         try site.assertFile("sitemap.xml", contains: "<loc>https://example.org/hubs/</loc>", "<loc>https://example.org/hubs/solent/</loc>")
         try site.assertFile("index.html", contains: #"<a href="hubs/index.html">Find your Maths Hub</a>"#)
     }
 
     func testFinderExistsWithNoHubsAndCanBeIntroducedByContent() throws {
-        let site = try TestSite(["content/hubs/index.md": "---\ntitle: Maths Hubs near you\n---\n\nAsk us anything.\n"])
+        let site = try TestSite.real(["content/hubs/index.md": "---\ntitle: Maths Hubs near you\n---\n\nAsk us anything.\n"])
         try site.build()
         try site.assertFile("hubs/index.html", contains: "<h1>Maths Hubs near you</h1>", "<p>Ask us anything.</p>", "0 Maths Hubs in 0 regions")
     }
@@ -133,7 +133,7 @@ final class HubTests: XCTestCase {
     func testCommonShortFormsOfRegionsAreAcceptedAndOthersGetTheNearest() throws {
         for (written, region) in [("West Mids", "West Midlands"), ("east mids", "East Midlands"), ("Yorkshire", "Yorkshire and the Humber"),
                                   ("Yorkshire and Humber", "Yorkshire and the Humber"), ("the North West", "North West")] {
-            let site = try TestSite(["content/hubs/a.md": "---\nname: A Hub\nregion: \(written)\n---\n"])
+            let site = try TestSite.real(["content/hubs/a.md": "---\nname: A Hub\nregion: \(written)\n---\n"])
             try site.build()
             try site.assertFile("hubs/a/index.html", contains: "<p class=\"caption\">Maths Hub, \(region)</p>")
         }

@@ -7,7 +7,7 @@ final class LinkPreviewTests: XCTestCase {
     private let hub = "---\nname: Solent Maths Hub\nregion: South East\nareas:\n  - Portsmouth\n  - Isle of Wight\n  - Southampton\n---\n"
 
     func testEveryPageHasTitleDescriptionSiteNameAndTypeAndAFavicon() throws {
-        let site = try TestSite(["content/hubs/solent.md": hub])
+        let site = try TestSite.real(["content/hubs/solent.md": hub])
         try site.build()
         for page in ["index.html", "hubs/index.html", "hubs/solent/index.html", "404.html"] {
             try site.assertFile(page, contains: #"<meta property="og:type" content="website">"#,
@@ -25,7 +25,7 @@ final class LinkPreviewTests: XCTestCase {
     }
 
     func testWithBaseURLPreviewsGetTheAbsoluteAddressAndTheShareImage() throws {
-        let site = try TestSite(["site.yml": TestSite.siteYML + "base_url: https://example.org/mastery/\n", "content/hubs/solent.md": hub])
+        let site = try TestSite.real(["site.yml": TestSite.siteYML + "base_url: https://example.org/mastery/\n", "content/hubs/solent.md": hub])
         try site.build()
         try site.assertFile("hubs/solent/index.html", contains:
             #"<meta property="og:url" content="https://example.org/mastery/hubs/solent/">"#,
@@ -35,7 +35,7 @@ final class LinkPreviewTests: XCTestCase {
     }
 
     func testBuildBaseURLOverridesSiteYMLForAPreviewDeployment() throws {
-        let site = try TestSite(["site.yml": TestSite.siteYML + "base_url: https://example.org/mastery/\n"])
+        let site = try TestSite.real(["site.yml": TestSite.siteYML + "base_url: https://example.org/mastery/\n"])
         let result = try HubsiteBinary.run(["build", "--base-url", "https://preview-42.example.net/pr/42"], in: site.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         try site.assertFile("index.html", contains: #"<link rel="canonical" href="https://preview-42.example.net/pr/42/">"#)

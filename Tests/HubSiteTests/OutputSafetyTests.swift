@@ -74,7 +74,7 @@ final class OutputSafetyTests: XCTestCase {
         let name = site.folder.lastPathComponent
         let result = try HubsiteBinary.run(["build", "--source", name, "--output", "\(name)/out"], in: parent)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "built 3 pages, 10 files into \(name)/out/\n")
+        XCTAssertEqual(result.stdout, "built 3 pages, 6 files into \(name)/out/\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("out/index.html").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(name).path), "not \(name)/\(name)/out")
     }
@@ -83,7 +83,7 @@ final class OutputSafetyTests: XCTestCase {
         let site = try TestSite()
         let result = try HubsiteBinary.run(["build", "--source", site.folder.lastPathComponent], in: site.folder.deletingLastPathComponent())
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "built 3 pages, 10 files into \(site.folder.lastPathComponent)/public/\n")
+        XCTAssertEqual(result.stdout, "built 3 pages, 6 files into \(site.folder.lastPathComponent)/public/\n")
         XCTAssertTrue(site.exists("index.html"))
     }
 

@@ -47,7 +47,7 @@ final class PreviewServerTests: XCTestCase {
     }
 
     func testServesPagesAndAssetsWithTheirTypes() throws {
-        let server = try Running(try TestSite(HubTests.hubs))
+        let server = try Running(try TestSite.real(HubTests.hubs))
         defer { server.stop() }
         let expectations: [(String, Int, String)] = [
             ("/", 200, "text/html"), ("/index.html", 200, "text/html"), ("/style.css", 200, "text/css"),
@@ -68,7 +68,7 @@ final class PreviewServerTests: XCTestCase {
     }
 
     func testETagAndRange() throws {
-        let server = try Running(try TestSite())
+        let server = try Running(try TestSite.real())
         defer { server.stop() }
         let first = try server.http.get("/style.css")
         let etag = try XCTUnwrap(first.headers["etag"])
@@ -80,7 +80,7 @@ final class PreviewServerTests: XCTestCase {
 
     /// RFC 9110: `bytes=-N` is the last N bytes; `bytes=-0` can match nothing.
     func testSuffixRangesAreTheLastBytesAndAnEmptyOneIsUnsatisfiable() throws {
-        let site = try TestSite()
+        let site = try TestSite.real()
         let server = try Running(site)
         defer { server.stop() }
         let css = try String(contentsOf: site.folder.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
@@ -266,7 +266,7 @@ final class PreviewServerTests: XCTestCase {
     }
 
     func testContentEditTemplateEditAndAtomicSaveEachReload() throws {
-        let site = try TestSite()
+        let site = try TestSite.real()
         let server = try Running(site)
         defer { server.stop() }
         let events = try EventStreamProbe(port: server.port)

@@ -7,7 +7,7 @@ import XCTest
 /// file never hiding the rest of the build's findings.
 final class PublishedFilesTests: XCTestCase {
     func testTwoSourcesForOneAddressAreAnErrorNamingBoth() throws {
-        let site = try TestSite([
+        let site = try TestSite.real([
             "content/style.css": "body { color: red }\n",
             "content/robots.txt": "User-agent: *\n",
             "content/404.html": "<p>lost</p>\n",

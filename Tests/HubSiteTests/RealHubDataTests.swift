@@ -36,7 +36,7 @@ final class RealHubDataTests: XCTestCase {
         """
 
     private func vennSite(_ extra: [String: String] = [:]) throws -> TestSite {
-        let site = try TestSite(["content/hubs/venn.md": Self.venn].merging(extra) { $1 })
+        let site = try TestSite.real(["content/hubs/venn.md": Self.venn].merging(extra) { $1 })
         try site.write(Data(count: 245_760), to: "content/hubs/venn/information sheet.pdf")
         return site
     }

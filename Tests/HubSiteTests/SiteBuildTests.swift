@@ -4,7 +4,7 @@ import XCTest
 /// Whole small sites built on disk, checked file by file.
 final class SiteBuildTests: XCTestCase {
     func testBuildsExactlyTheExpectedFiles() throws {
-        let site = try TestSite(["content/accessibility.md": "---\ntitle: Accessibility\n---\n\nText.\n"])
+        let site = try TestSite.real(["content/accessibility.md": "---\ntitle: Accessibility\n---\n\nText.\n"])
         try site.build()
         XCTAssertEqual(site.outputFiles(), [
             "404.html", "accessibility/index.html", "favicon.svg", "hubs/index.html", "index.html", "key-dates.ics", "robots.txt", "share.png",
@@ -13,7 +13,7 @@ final class SiteBuildTests: XCTestCase {
     }
 
     func testSheetHasCriteriaTableDatesTableOfContentsAndKeyDates() throws {
-        let site = try TestSite()
+        let site = try TestSite.real()
         try site.build()
         try site.assertFile("index.html", contains:
             "<title>Cohort 11 information sheet</title>",
@@ -33,7 +33,7 @@ final class SiteBuildTests: XCTestCase {
     }
 
     func testPagesLinkRelativelyFromTheirFolder() throws {
-        let site = try TestSite([
+        let site = try TestSite.real([
             "content/accessibility.md": "---\ntitle: Accessibility\n---\n\nBack to [the sheet](/) or [how to apply](/#how-to-apply).\n",
             "content/guides/print.md": "---\ntitle: Printing\n---\n\nSee [accessibility](/accessibility/).\n",
         ])
@@ -46,22 +46,22 @@ final class SiteBuildTests: XCTestCase {
     }
 
     func testNotFoundPageWorksAtAnyAddress() throws {
-        let site = try TestSite()
+        let site = try TestSite.real()
         try site.build()
         try site.assertFile("404.html", contains: "<style>", "Page not found", #"href="/index.html""#)
         try site.assertFile("404.html", lacks: #"href="style.css""#, "site.js")
-        let withBase = try TestSite(["site.yml": TestSite.siteYML + "base_url: https://example.org/cpd/mastery\n"])
+        let withBase = try TestSite.real(["site.yml": TestSite.siteYML + "base_url: https://example.org/cpd/mastery\n"])
         try withBase.build()
         try withBase.assertFile("404.html", contains: #"href="https://example.org/cpd/mastery/index.html""#)
     }
 
     func testSitemapAndCanonicalOnlyWithBaseURL() throws {
-        let site = try TestSite(["content/accessibility.md": "---\ntitle: A\n---\n"])
+        let site = try TestSite.real(["content/accessibility.md": "---\ntitle: A\n---\n"])
         try site.build()
         XCTAssertFalse(site.exists("sitemap.xml"))
         try site.assertFile("robots.txt", lacks: "Sitemap")
 
-        let published = try TestSite([
+        let published = try TestSite.real([
             "site.yml": TestSite.siteYML + "base_url: https://example.org/cpd/mastery/\n",
             "content/accessibility.md": "---\ntitle: A\n---\n",
         ])
@@ -127,7 +127,7 @@ final class SiteBuildTests: XCTestCase {
     }
 
     func testFrontMatterTextIsEscaped() throws {
-        let site = try TestSite(["content/x.md": "---\ntitle: \"<script>alert(1)</script> & co\"\ndescription: 'a \"quote\"'\n---\n"])
+        let site = try TestSite.real(["content/x.md": "---\ntitle: \"<script>alert(1)</script> & co\"\ndescription: 'a \"quote\"'\n---\n"])
         try site.build()
         try site.assertFile("x/index.html", contains: "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>",
                             #"content="a &quot;quote&quot;""#)

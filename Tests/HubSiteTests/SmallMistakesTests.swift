@@ -44,7 +44,7 @@ final class SmallMistakesTests: XCTestCase {
     }
 
     func testSymlinkedSourcesAreRefusedAndNeverQuoted() throws {
-        let site = try TestSite()
+        let site = try TestSite.real()
         let secret = site.folder.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).txt")
         try "password: hunter2\nmore: secrets\n".write(to: secret, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: secret) }
@@ -56,7 +56,7 @@ final class SmallMistakesTests: XCTestCase {
                        ["site.yml:1:1: this is a symbolic link; hubsite does not follow links, which could lead outside the site's folder"])
         XCTAssertFalse(failure.description.contains("hunter2"))
 
-        let partial = try TestSite()
+        let partial = try TestSite.real()
         let footer = partial.folder.appendingPathComponent("templates/partials/footer.mustache")
         try FileManager.default.moveItem(at: footer, to: partial.folder.appendingPathComponent("footer-elsewhere.mustache"))
         try FileManager.default.createSymbolicLink(at: footer, withDestinationURL: partial.folder.appendingPathComponent("footer-elsewhere.mustache"))

@@ -36,7 +36,7 @@ final class VariablesEverywhereTests: XCTestCase {
     }
 
     func testHubNameAreasEventsAndContactRole() throws {
-        let site = try TestSite(["content/hubs/wm.md": """
+        let site = try TestSite.real(["content/hubs/wm.md": """
             ---
             name: "Cohort {{cohort.number}} Hub"
             region: West Midlands
@@ -70,7 +70,7 @@ final class VariablesEverywhereTests: XCTestCase {
 
     func testSiteTitleAndPublisherMayNameTheCohort() throws {
         let yml = TestSite.siteYML.replacingOccurrences(of: "title: Test Programme", with: "title: Cohort {{cohort.number}} Programme\npublisher: \"{{site.title}} team, {{cohort.year1}}\"")
-        let site = try TestSite(["site.yml": yml, "content/x.md": "---\ntitle: X\n---\n\nBy {{site.publisher}}.\n"])
+        let site = try TestSite.real(["site.yml": yml, "content/x.md": "---\ntitle: X\n---\n\nBy {{site.publisher}}.\n"])
         try site.build()
         try site.assertFile("x/index.html", contains: "<title>X – Cohort 11 Programme</title>", "By Cohort 11 Programme team, 2026/27.")
         try site.assertFile("x/index.html", lacks: "{{")

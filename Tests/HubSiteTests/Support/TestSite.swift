@@ -3,9 +3,19 @@ import XCTest
 @testable import HubSite
 
 /// A whole small site written to a temporary folder from inline files, in the manner of Hugo's
-/// integration test builder: the real templates unless a test replaces one, a valid site.yml
-/// and information sheet unless a test replaces them.
+/// integration test builder: minimal templates of its own (Tests/Fixtures/minimal-templates),
+/// so that a test pins only what it is about, or the real ones for tests about them; a valid
+/// site.yml and information sheet unless a test replaces them.
 struct TestSite {
+    /// Which templates the site starts with; a test may still replace any one of them.
+    enum TemplateSet {
+        /// A page, the sheet, a hub, the finder and 404.html, each a heading and the body.
+        case minimal
+        /// The repository's templates/, for tests of what readers see.
+        case real
+        case none
+    }
+
     let folder: URL
     var output: URL { folder.appendingPathComponent("public") }
 
@@ -54,10 +64,15 @@ struct TestSite {
         """
 
     /// `files` maps paths inside the site folder to their text; a nil value removes a default file.
-    init(_ files: [String: String?] = [:], copyTemplates: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+    init(_ files: [String: String?] = [:], templates: TemplateSet = .minimal, file: StaticString = #filePath, line: UInt = #line) throws {
         folder = try TemporaryFolders.shared.make("hubsite-test")
-        if copyTemplates {
-            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("templates"),
+        let templateFolder: String? = switch templates {
+        case .minimal: "Tests/Fixtures/minimal-templates"
+        case .real: "templates"
+        case .none: nil
+        }
+        if let templateFolder {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(templateFolder),
                                              to: folder.appendingPathComponent("templates"))
         }
         var all: [String: String?] = [
@@ -73,6 +88,11 @@ struct TestSite {
                 try? FileManager.default.removeItem(at: url)
             }
         }
+    }
+
+    /// A site with the repository's templates, for a test of what readers see.
+    static func real(_ files: [String: String?] = [:]) throws -> TestSite {
+        try TestSite(files, templates: .real)
     }
 
     func write(_ text: String, to path: String) throws {
