@@ -108,11 +108,15 @@ final class EventStreamProbe: @unchecked Sendable {
     /// True once the server has closed the stream.
     var isEnded: Bool { lock.lock(); defer { lock.unlock() }; return ended }
 
-    /// Waits until `count` reload events have arrived (or the deadline passes) and says whether they did.
-    func waitForReloads(_ count: Int, timeout: TimeInterval = 15) -> Bool {
+    /// How many reload events have arrived so far.
+    var reloads: Int { received.filter { $0 == "event: reload" }.count }
+
+    /// Waits until a reload event arrives after the first `seen` (or the deadline passes) and
+    /// says whether one did. How many a save makes is the watcher's business, not the test's.
+    func waitForReload(after seen: Int, timeout: TimeInterval = 15) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if received.filter({ $0 == "event: reload" }).count >= count { return true }
+            if reloads > seen { return true }
             usleep(10_000)
         }
         return false
