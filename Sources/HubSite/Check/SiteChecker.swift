@@ -182,7 +182,13 @@ public struct SiteChecker: Sendable {
                     page.visit(event) { tag, name in
                         let attribute = name.flatMap { tag.attributes.attribute($0) }
                         let line = (attribute?.line ?? tag.line) + firstLine - 1, column = attribute?.column ?? tag.column
-                        guard let file else { return .built(line: line, column: column) }
+                        guard let file else {
+                            // A hub's document or booking link: its front matter is where it was written.
+                            if let value = attribute?.value, let origin = sources?.frontMatter[path]?[value] {
+                                return .written(origin.location, as: origin.written)
+                            }
+                            return .built(line: line, column: column)
+                        }
                         return .written(SourceLocation(file: file, line: line, column: column), as: attribute.map { $0.written ?? $0.value } ?? "")
                     }
                 }
@@ -207,7 +213,7 @@ public struct SiteChecker: Sendable {
         case .written(let location, let written):
             return (location, written)
         case .built(let line, let column):
-            return sources?.locate(value, page: page, root: root)
+            return sources?.locate(value, root: root)
                 ?? (SourceLocation(file: "\(outputName)/\(page)", line: line, column: column), value)
         }
     }
@@ -389,15 +395,11 @@ public struct SiteChecker: Sendable {
 
     /// `https:`, `mailto:`: a letter, then letters, digits, "+", "-" or ".", then a colon.
     private func hasScheme(_ bytes: String.UTF8View) -> Bool {
-        guard let first = bytes.first, isLetter(first) else { return false }
+        guard let first = bytes.first, TextBytes.isLetter(first) else { return false }
         for byte in bytes.dropFirst() {
             if byte == UInt8(ascii: ":") { return true }
-            guard isLetter(byte) || (byte >= 48 && byte <= 57) || byte == 43 || byte == 45 || byte == 46 else { return false }
+            guard TextBytes.isLetterOrDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
         }
         return false
-    }
-
-    private func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }

@@ -53,4 +53,14 @@ enum TextBytes {
         }
         return nonASCII && String(decoding: bytes, as: UTF8.self).contains { !$0.isWhitespace }
     }
+
+    /// An ASCII letter.
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    /// An ASCII letter or digit: what a word is made of where dates and numbers are read.
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
 }

@@ -18,10 +18,6 @@ public struct Site: Sendable {
         pages.filter { !$0.isDraft }.compactMap(\.hub).sorted { ($0.region, $0.name) < ($1.region, $1.name) }
     }
 
-    /// For the link checker: output path of each hub's page → where its front matter's addresses were written.
-    var frontMatterLinks: [String: [String: LinkOrigin]] {
-        Dictionary(uniqueKeysWithValues: pages.compactMap { page in page.hub.map { (page.urlPath + "index.html", $0.links) } })
-    }
 }
 
 /// One file of the built site, as bytes, with its path inside the output folder.

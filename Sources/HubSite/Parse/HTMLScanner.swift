@@ -202,7 +202,7 @@ struct HTMLScanner {
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45
+        TextBytes.isLetterOrDigit(byte) || byte == UInt8(ascii: "-")
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -146,7 +146,7 @@ enum StaleDateLint {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
     /// A letter, digit or "/" next to a number makes it part of something else: "v2026", "1/2026".
     private static func joinsNumber(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "/")
+        TextBytes.isLetterOrDigit(byte) || byte == UInt8(ascii: "/")
     }
 }
 
@@ -189,12 +189,12 @@ enum CohortMentions {
             var found: [Mention] = []
             func word(endingAt end: Int) -> Range<Int>? {
                 var start = end
-                while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+                while start > 0, isPartOfWord(bytes[start - 1]) { start -= 1 }
                 return start < end ? start..<end : nil
             }
             func word(startingAt start: Int) -> Range<Int>? {
                 var end = start
-                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                while end < bytes.count, isPartOfWord(bytes[end]) { end += 1 }
                 return start < end ? start..<end : nil
             }
             func spaces(before index: Int) -> Int? {
@@ -217,7 +217,7 @@ enum CohortMentions {
             while index + name.count <= bytes.count {
                 defer { index += 1 }
                 guard (0..<name.count).allSatisfy({ bytes[index + $0] | 0x20 == name[$0] }),
-                      index == 0 || !isWordByte(bytes[index - 1]), index + name.count == bytes.count || !isWordByte(bytes[index + name.count])
+                      index == 0 || !isPartOfWord(bytes[index - 1]), index + name.count == bytes.count || !isPartOfWord(bytes[index + name.count])
                 else { continue }
                 let end = index + name.count
                 // After: "cohort 10", "cohort number 10", "Cohort Ten".
@@ -253,7 +253,7 @@ enum CohortMentions {
     }
 
     /// Letters, digits and the hyphen of "twenty-first".
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
+    private static func isPartOfWord(_ byte: UInt8) -> Bool {
+        TextBytes.isLetterOrDigit(byte) || byte == UInt8(ascii: "-")
     }
 }

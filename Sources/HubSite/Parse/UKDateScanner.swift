@@ -64,12 +64,12 @@ enum UKDateScanner {
                 defer { index += 1 }
                 guard (65...90).contains(bytes[index]), let month = monthName(at: index, in: bytes) else { continue }
                 var monthEnd = index
-                while monthEnd < bytes.count, isWordByte(bytes[monthEnd]) { monthEnd += 1 }
+                while monthEnd < bytes.count, TextBytes.isLetterOrDigit(bytes[monthEnd]) { monthEnd += 1 }
                 // A year follows: a whole date, the other scanner's.
                 var next = monthEnd
                 while next < bytes.count, [32, 44, 46, 0xC2, 0xA0].contains(bytes[next]) { next += 1 }
                 var nextEnd = next
-                while nextEnd < bytes.count, isWordByte(bytes[nextEnd]) { nextEnd += 1 }
+                while nextEnd < bytes.count, TextBytes.isLetterOrDigit(bytes[nextEnd]) { nextEnd += 1 }
                 if fourDigits(bytes, next..<nextEnd) != nil { continue }
                 guard let (day, dayStart) = day(beforeMonthAt: index, in: bytes), (1...31).contains(day) else { continue }
                 let start = weekday(before: dayStart, in: bytes)?.start ?? dayStart
@@ -129,9 +129,9 @@ enum UKDateScanner {
     private static func monthName(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         // A month's name starts a word with one of its names' first letters: most bytes are ruled out at once.
         let first = bytes[index] | 0x20
-        guard isLetterByte(bytes[index]), isMonthInitial(first), index == 0 || !isWordByte(bytes[index - 1]) else { return nil }
+        guard TextBytes.isLetter(bytes[index]), isMonthInitial(first), index == 0 || !TextBytes.isLetterOrDigit(bytes[index - 1]) else { return nil }
         var end = index
-        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        while end < bytes.count, TextBytes.isLetterOrDigit(bytes[end]) { end += 1 }
         guard (3...9).contains(end - index) else { return nil }
         return months.first { entry in entry.name.first == first && equals(bytes, index..<end, entry.name) }?.month
     }
@@ -139,12 +139,12 @@ enum UKDateScanner {
     private static func match(aroundMonth month: Int, at monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>,
                               text: String) -> (Match, Int)? {
         var monthEnd = monthStart
-        while monthEnd < bytes.count, isWordByte(bytes[monthEnd]) { monthEnd += 1 }
+        while monthEnd < bytes.count, TextBytes.isLetterOrDigit(bytes[monthEnd]) { monthEnd += 1 }
         // The year: the next word, after spaces.
         var yearStart = monthEnd
-        while yearStart < bytes.count, !isWordByte(bytes[yearStart]) { yearStart += 1 }
+        while yearStart < bytes.count, !TextBytes.isLetterOrDigit(bytes[yearStart]) { yearStart += 1 }
         var yearEnd = yearStart
-        while yearEnd < bytes.count, isWordByte(bytes[yearEnd]) { yearEnd += 1 }
+        while yearEnd < bytes.count, TextBytes.isLetterOrDigit(bytes[yearEnd]) { yearEnd += 1 }
         guard yearStart > monthEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[monthEnd..<yearStart])),
               let year = fourDigits(bytes, yearStart..<yearEnd)
         else { return nil }
@@ -158,9 +158,9 @@ enum UKDateScanner {
     /// The day number in the word before the month's name, after spaces, and where it starts.
     private static func day(beforeMonthAt monthStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, start: Int)? {
         var dayEnd = monthStart
-        while dayEnd > 0, !isWordByte(bytes[dayEnd - 1]) { dayEnd -= 1 }
+        while dayEnd > 0, !TextBytes.isLetterOrDigit(bytes[dayEnd - 1]) { dayEnd -= 1 }
         var dayStart = dayEnd
-        while dayStart > 0, isWordByte(bytes[dayStart - 1]) { dayStart -= 1 }
+        while dayStart > 0, TextBytes.isLetterOrDigit(bytes[dayStart - 1]) { dayStart -= 1 }
         guard dayStart < dayEnd, isSpaceGap(UnsafeBufferPointer(rebasing: bytes[dayEnd..<monthStart])),
               let day = dayNumber(bytes, dayStart..<dayEnd) else { return nil }
         return (day, dayStart)
@@ -169,9 +169,9 @@ enum UKDateScanner {
     /// A weekday's name (0 = Monday) in the word before the day, after spaces or ", ", and where it starts.
     private static func weekday(before dayStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, start: Int)? {
         var weekdayEnd = dayStart
-        while weekdayEnd > 0, !isWordByte(bytes[weekdayEnd - 1]) { weekdayEnd -= 1 }
+        while weekdayEnd > 0, !TextBytes.isLetterOrDigit(bytes[weekdayEnd - 1]) { weekdayEnd -= 1 }
         var weekdayStart = weekdayEnd
-        while weekdayStart > 0, isWordByte(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
+        while weekdayStart > 0, TextBytes.isLetterOrDigit(bytes[weekdayStart - 1]) { weekdayStart -= 1 }
         let gap = UnsafeBufferPointer(rebasing: bytes[weekdayEnd..<dayStart])
         guard weekdayStart < weekdayEnd, isSpaceGap(gap) || isCommaGap(gap),
               let entry = weekdays.first(where: { equals(bytes, weekdayStart..<weekdayEnd, $0.name) }) else { return nil }
@@ -198,14 +198,6 @@ enum UKDateScanner {
     }
 
     // MARK: - Words
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
-
-    private static func isLetterByte(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
 
     private static func isSpaceGap(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !gap.isEmpty else { return false }

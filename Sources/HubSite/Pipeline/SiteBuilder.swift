@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         var config: SiteConfig
         var templates: Templates
         var listing: (pages: [ContentEntry], assets: [AssetEntry])
+        /// The one checker of the build, which knows where the templates wrote each address and id.
+        var checker: SiteChecker
         /// False when the templates are broken: the pages are still read, so that one build
         /// reports every error, but not rendered, as their output would only add noise.
         var rendersPages: Bool
@@ -94,7 +96,8 @@ public struct SiteBuilder: Sendable {
                       fix: "create it: it becomes the site's home page")
         }
         guard let config else { throw BuildFailure(log.all) }
-        return Inputs(config: config, templates: templates, listing: listing, rendersPages: !templateLog.hasErrors)
+        return Inputs(config: config, templates: templates, listing: listing,
+                      checker: SiteChecker(sources: SourcePlaces(templates: templates.places)), rendersPages: !templateLog.hasErrors)
     }
 
     /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
@@ -105,7 +108,7 @@ public struct SiteBuilder: Sendable {
                                 includeDrafts: settings.includeDrafts,
                                 assetSizes: Dictionary(inputs.listing.assets.map { ($0.path, $0.size) }) { first, _ in first })
         let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
-        let checker = SiteChecker(sources: SourcePlaces(templates: templates.places))
+        let checker = inputs.checker
         let shared = PageContext.Shared(config)
         let outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
             buildPage(entry, loader: loader, templates: inputs.rendersPages ? templates : nil, frame: frame, shared: shared,
@@ -133,7 +136,7 @@ public struct SiteBuilder: Sendable {
     private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
         // The finder's page is among the site files: its content file only introduces it.
         let pages = Dictionary(inputs.listing.pages.filter { $0.kind != .hubFinder }.map { ($0.urlPath + "index.html", $0.path) }) { first, _ in first }
-        let checker = SiteChecker(sources: SourcePlaces(templates: inputs.templates.places))
+        let checker = inputs.checker
         var files = siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log)
         // The finder's facts are known as it is made: its body is Markdown.
         let finder = built.site.pages.first { $0.kind == .hubFinder }.map { page in
@@ -176,8 +179,7 @@ public struct SiteBuilder: Sendable {
 
     /// Stage 4: every link and id across the site, and what the prose and the dates say.
     private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) -> SiteChecker.Report {
-        let places = SourcePlaces(templates: inputs.templates.places, frontMatter: built.site.frontMatterLinks)
-        let report = SiteChecker(sources: places).check(pages: built.facts, paths: built.paths)
+        let report = inputs.checker.check(pages: built.facts, paths: built.paths)
         log.append(contentsOf: report.diagnostics)
         log.append(contentsOf: CohortCheck.diagnostics(for: built.site, today: settings.today))
         return report
