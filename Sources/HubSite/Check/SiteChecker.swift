@@ -350,7 +350,6 @@ public struct SiteChecker: Sendable {
         if path.isEmpty { return .internal(page, fragment: fragment) }
         let fromRoot = path.utf8.first == UInt8(ascii: "/")
         if fromRoot, page != "404.html" { return .fromDomainRoot }
-        if !fromRoot, let target = Self.fromRootOfSite(path, page: page) { return .internal(target, fragment: fragment) }
         var target: [UInt8] = []
         if !fromRoot, let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")) { target += page.utf8[..<slash] }
         for part in path.utf8.split(separator: UInt8(ascii: "/")) {
@@ -365,27 +364,6 @@ public struct SiteChecker: Sendable {
         }
         if path.utf8.last == UInt8(ascii: "/") || target.isEmpty { target += target.isEmpty ? Array("index.html".utf8) : Array("/index.html".utf8) }
         return .internal(String(decoding: target, as: UTF8.self), fragment: fragment)
-    }
-
-    /// The common case, without taking the path apart: a link that climbs exactly to the site's
-    /// root and then names a plain path, as every link hubsite makes from a site-absolute one does
-    /// (`../../hubs/` from `pages/a/index.html`). nil for anything else.
-    private static func fromRootOfSite(_ path: String, page: String) -> String? {
-        let depth = TextBytes.count(of: UInt8(ascii: "/"), in: page)
-        var rest = path.utf8[...]
-        for _ in 0..<depth {
-            guard rest.starts(with: "../".utf8) else { return nil }
-            rest = rest.dropFirst(3)
-        }
-        // "." or ".." parts, or an empty part, need the general walk.
-        if rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: "/") { return nil }
-        var previous: UInt8 = 0
-        for byte in rest {
-            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { return nil }
-            previous = byte
-        }
-        let target = String(Substring(rest))
-        return target.isEmpty || previous == UInt8(ascii: "/") ? target + "index.html" : target
     }
 
     /// Foundation's decoder is slow on Linux; nearly no address has a "%" to decode.
