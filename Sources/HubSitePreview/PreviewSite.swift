@@ -51,8 +51,8 @@ public final class PreviewSite: Sendable {
     /// the errors. Either way open pages reload, and go to the page made from the file saved
     /// (`changed`, from the site's folder) unless `followEdits` is off.
     @discardableResult
-    public func rebuild(changed: [String] = []) -> Result<SiteBuilder.Result, BuildFailure> {
-        let outcome: Result<SiteBuilder.Result, BuildFailure>
+    public func rebuild(changed: [String] = []) -> Result<SiteBuilder.Rendered, BuildFailure> {
+        let outcome: Result<SiteBuilder.Rendered, BuildFailure>
         do {
             // Drafts are previewed: that is what they are for.
             outcome = .success(try SiteBuilder(source: source, settings: BuildSettings(includeDrafts: true)).render())

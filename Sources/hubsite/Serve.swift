@@ -79,7 +79,7 @@ private func openInBrowser(_ address: String) {
 }
 
 /// One line per rebuild in the terminal: what was built, with every warning, or every error.
-private func report(_ outcome: Result<SiteBuilder.Result, BuildFailure>, after duration: Duration) {
+private func report(_ outcome: Result<SiteBuilder.Rendered, BuildFailure>, after duration: Duration) {
     let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
     switch outcome {
     case .success(let result):

@@ -14,8 +14,6 @@ public struct SiteBuilder: Sendable {
     /// What a successful build made, with the time each stage took.
     public struct Result: Sendable {
         public var site: Site
-        /// Sorted by path; empty when the build streamed its files into a folder.
-        public var files: [OutputFile]
         public var fileCount: Int
         /// Pages and hubs with `draft: true` that this build left out.
         public var draftsLeftOut: Int
@@ -25,12 +23,23 @@ public struct SiteBuilder: Sendable {
         public var timings: [(stage: String, seconds: Double)]
     }
 
+    /// A build made in memory: what every build says, and the files themselves.
+    @dynamicMemberLookup
+    public struct Rendered: Sendable {
+        public var result: Result
+        /// Sorted by path.
+        public var files: [OutputFile]
+
+        public subscript<Value>(dynamicMember keyPath: KeyPath<Result, Value>) -> Value {
+            result[keyPath: keyPath]
+        }
+    }
+
     /// Builds the whole site in memory. Throws every error of the build at once.
-    public func render() throws(BuildFailure) -> Result {
+    public func render() throws(BuildFailure) -> Rendered {
         let sink = MemorySink()
-        var result = try run(into: sink, keepBodies: true)
-        result.files = sink.sortedFiles
-        return result
+        let result = try run(into: sink, keepBodies: true)
+        return Rendered(result: result, files: sink.sortedFiles)
     }
 
     /// The pipeline, stage by stage (the one list of them): load → pages (parse, render, write)
@@ -50,7 +59,7 @@ public struct SiteBuilder: Sendable {
         let report = clock.time("check") { check(built, inputs: inputs, log: &log) }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
         guard !settings.strict || log.all.isEmpty else { throw BuildFailure(log.all, strict: true) }
-        return Result(site: built.site, files: [], fileCount: built.paths.count, draftsLeftOut: built.draftsLeftOut, warnings: log.all.sorted(), report: report,
+        return Result(site: built.site, fileCount: built.paths.count, draftsLeftOut: built.draftsLeftOut, warnings: log.all.sorted(), report: report,
                       timings: clock.timings)
     }
 

@@ -68,7 +68,7 @@ public struct CohortRollover: Sendable {
                 reviews.append("\(page.source): the event \"\(event.title)\" on \(event.date.text) is in the past. Update or remove it.")
             }
         }
-        let archive = try builder.renderArchivedSheet(of: current).map {
+        let archive = try builder.renderArchivedSheet(of: current.result).map {
             OutputFile(path: "content/" + $0.path, contents: $0.contents)
         }
         let archiveChanges = archive.map { "\($0.path): the cohort \(cohort.number) sheet, kept and linked from the new sheet" }
