@@ -42,7 +42,7 @@ final class RealSiteTests: XCTestCase {
         ])
         XCTAssertTrue(sheet.title.contains("Cohort 11"))
         XCTAssertEqual(sheet.body.dates.map(\.iso), ["2025-12-16", "2026-04-23"])
-        let html = sheet.body.html
+        let html = String(decoding: try XCTUnwrap(result.files.first { $0.path == "index.html" }).contents, as: UTF8.self)
         for sentence in [
             "funding is now available to support the development of an eleventh cohort",
             "Year 1 of the programme (2026/27) is structured with 7.5 days comprising:",

@@ -14,7 +14,7 @@ extension SiteBuilder {
         let sink = FolderSink(root: transaction.stagingFolder)
         var result: Result
         do {
-            result = try run(into: sink, keepBodies: false)
+            result = try run(into: sink)
         } catch {
             transaction.abandon()
             throw BuildFailure(error.diagnostics + transaction.notes, strict: error.strict)

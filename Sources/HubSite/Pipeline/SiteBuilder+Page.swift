@@ -13,7 +13,7 @@ extension SiteBuilder {
     }
 
     func buildPage(_ entry: ContentEntry, loader: PageLoader, templates: Templates?, frame: Site, shared: PageContext.Shared,
-                           sink: some OutputSink, checker: SiteChecker, keepBody: Bool) -> PageOutcome {
+                           sink: some OutputSink, checker: SiteChecker) -> PageOutcome {
         var log = DiagnosticLog()
         let outputPath = entry.urlPath + "index.html"
         let split: FrontMatterSplit
@@ -46,10 +46,9 @@ extension SiteBuilder {
             log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(SystemError.describe(error))",
                       fix: "check that the output folder is writable and the disk has space")
         }
-        if !keepBody {
-            page.body.html = ""
-            page.body.events = []
-        }
+        // Written and read: the body's HTML and events are not kept, whatever the build is for.
+        page.body.html = ""
+        page.body.events = []
         return PageOutcome(page: page, outputPath: outputPath, facts: facts, diagnostics: log.all)
     }
 

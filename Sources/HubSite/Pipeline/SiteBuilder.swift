@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
     /// Builds the whole site in memory. Throws every error of the build at once.
     public func render() throws(BuildFailure) -> Rendered {
         let sink = MemorySink()
-        let result = try run(into: sink, keepBodies: true)
+        let result = try run(into: sink)
         return Rendered(result: result, files: sink.sortedFiles)
     }
 
@@ -47,11 +47,11 @@ public struct SiteBuilder: Sendable {
     /// Each page goes through parse, render and write inside one task (SiteBuilder+Page.swift),
     /// so only small facts about it outlive the task. Every rule over the sources runs in
     /// every build, so that `build`, `check` and the preview say the same.
-    func run(into sink: some OutputSink, keepBodies: Bool) throws(BuildFailure) -> Result {
+    func run(into sink: some OutputSink) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
         var clock = StageClock()
         let inputs = try clock.time("load") { () throws(BuildFailure) in try load(&log) }
-        var built = clock.time("pages") { buildPages(inputs, sink: sink, keepBodies: keepBodies, log: &log) }
+        var built = clock.time("pages") { buildPages(inputs, sink: sink, log: &log) }
         // Pages with errors of their own were still rendered and checked, so that one build
         // reports their broken links too; only broken templates stop the build here.
         guard inputs.rendersPages else { throw BuildFailure(log.all) }
@@ -111,7 +111,7 @@ public struct SiteBuilder: Sendable {
 
     /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
     /// known now, except the finder, which lists every hub: it is made with the site files.
-    private func buildPages(_ inputs: Inputs, sink: some OutputSink, keepBodies: Bool, log: inout DiagnosticLog) -> BuiltPages {
+    private func buildPages(_ inputs: Inputs, sink: some OutputSink, log: inout DiagnosticLog) -> BuiltPages {
         let config = inputs.config, templates = inputs.templates
         let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames,
                                 includeDrafts: settings.includeDrafts,
@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
         let shared = PageContext.Shared(config)
         let outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
             buildPage(entry, loader: loader, templates: inputs.rendersPages ? templates : nil, frame: frame, shared: shared,
-                      sink: sink, checker: checker, keepBody: keepBodies)
+                      sink: sink, checker: checker)
         }
         var facts: [String: SiteChecker.PageFacts] = [:]
         var pages: [Page] = []
