@@ -1,10 +1,9 @@
 import Foundation
 
-/// From a content file to a `Page`: front matter checked, Markdown through the Markdown stage.
+/// From a content file's front matter to a `Page`, checked; its body is the Markdown stage's
+/// (`MarkdownStage`, which the pipeline runs next).
 struct PageLoader {
     static let allowedKeys = ["title", "description", "template", "draft", "aliases"]
-    /// Above this, a page still builds, with a warning.
-    static let largePageBytes = 1_000_000
 
     var config: SiteConfig
     var templateNames: Set<String>
@@ -15,7 +14,7 @@ struct PageLoader {
     /// The other files of content/ (path below content/ → bytes): hubs' documents are found there.
     var assetSizes: [String: Int] = [:]
     /// Made once: every page of a build shares them.
-    private let variables: TextVariables
+    let variables: TextVariables
 
     init(config: SiteConfig, templateNames: Set<String>, pageTemplateNames: Set<String>, includeDrafts: Bool = false,
          assetSizes: [String: Int] = [:]) {
@@ -39,14 +38,8 @@ struct PageLoader {
         var aliases: [Alias] = []
 
         if let yaml = content.split.yaml {
-            // Unreadable front matter: the page cannot be made. Its Markdown's own errors are still
-            // reported; its links are not followed.
-            guard let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) else {
-                _ = MarkdownStage(options: .init(variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth,
-                                                 requiresCriteria: kind == .sheet, cohort: nil))
-                    .render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
-                return nil
-            }
+            // Unreadable front matter: the page cannot be made.
+            guard let front = YAMLMap.parse(yaml, file: path, firstLine: content.split.yamlFirstLine, log: &log) else { return nil }
             // A draft left out is read no further: a hub being prepared may not be complete yet.
             isDraft = front.node("draft") != nil && front.bool("draft", log: &log) == true
             if isDraft, !includeDrafts {
@@ -86,18 +79,8 @@ struct PageLoader {
                       fix: Suggestion.nearest(to: template, in: templateNames).map { "did you mean \"\($0)\"?" }
                           ?? "create templates/\(template).mustache, or name an existing template")
         }
-
-        let size = content.split.body.utf8.count
-        if size > Self.largePageBytes {
-            log.warning(at: SourceLocation(file: path), "this page's Markdown is \(size / 1_000_000) MB: a page this large loads slowly, above all on a phone",
-                        fix: "split it into several pages, and link images instead of pasting them in")
-        }
-        let stage = MarkdownStage(options: .init(
-            variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth, requiresCriteria: kind == .sheet,
-            cohort: config.cohort))
-        let body = stage.render(content.split.body, file: path, firstLine: content.split.bodyFirstLine, log: &log)
         var page = Page(kind: kind, source: path, title: title, description: description, template: template,
-                        urlPath: content.urlPath, body: body, hub: hub)
+                        urlPath: content.urlPath, body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []), hub: hub)
         page.isDraft = isDraft
         page.aliases = aliases
         return page

@@ -19,6 +19,29 @@ struct MarkdownStage {
 
     /// How many times one stale-fact finding is listed per page before the rest are counted.
     static let repeatedFindingsShown = 20
+    /// Above this, a page still builds, with a warning.
+    static let largePageBytes = 1_000_000
+
+    /// The stage for one content file. Without a cohort, the stale-date lint is left out (a page
+    /// whose front matter could not be read, whose prose is still checked for its own errors).
+    init(for content: ContentFile, variables: TextVariables, config: SiteConfig, cohort: Cohort?) {
+        options = Options(variables: variables, unsafeHTML: config.unsafeHTML, depth: content.depth,
+                          requiresCriteria: content.kind == .sheet, cohort: cohort)
+    }
+
+    init(options: Options) {
+        self.options = options
+    }
+
+    /// A content file's body, from the line below its front matter.
+    func render(_ content: ContentFile, log: inout DiagnosticLog) -> RenderedMarkdown {
+        let size = content.split.body.utf8.count
+        if size > Self.largePageBytes {
+            log.warning(at: SourceLocation(file: content.path), "this page's Markdown is \(size / 1_000_000) MB: a page this large loads slowly, above all on a phone",
+                        fix: "split it into several pages, and link images instead of pasting them in")
+        }
+        return render(content.split.body, file: content.path, firstLine: content.split.bodyFirstLine, log: &log)
+    }
 
     /// Renders `markdown`, which starts on line `firstLine` of `file`.
     func render(_ markdown: String, file: String, firstLine: Int, log: inout DiagnosticLog) -> RenderedMarkdown {

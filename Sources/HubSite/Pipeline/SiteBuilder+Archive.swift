@@ -13,7 +13,9 @@ extension SiteBuilder {
         let folder = "archive/cohort-\(config.cohort.number)/"
         sheet.urlPath = folder
         let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames)
-        guard let page = loader.load(sheet, log: &log), !log.hasErrors else { throw BuildFailure(log.all) }
+        guard var page = loader.load(sheet, log: &log) else { throw BuildFailure(log.all) }
+        page.body = MarkdownStage(for: sheet, variables: loader.variables, config: config, cohort: config.cohort).render(sheet, log: &log)
+        guard !log.hasErrors else { throw BuildFailure(log.all) }
 
         var context = PageContext.make(page: page, site: current.site, root: RelativeURL.root(depth: 2))
         context["archived"] = ["number": config.cohort.number, "year1": config.cohort.year1, "year2": config.cohort.year2]

@@ -23,11 +23,16 @@ extension SiteBuilder {
         }
         let content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
         guard var page = loader.load(content, log: &log) else {
+            // Unreadable front matter: the page cannot be made, but its Markdown's own errors
+            // are reported in the same build; its links are not followed.
+            _ = MarkdownStage(for: content, variables: loader.variables, config: loader.config, cohort: nil).render(content, log: &log)
             return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all)
         }
         if page.isDraft, !loader.includeDrafts {
             return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all, isDraftLeftOut: true)
         }
+        page.body = MarkdownStage(for: content, variables: loader.variables, config: loader.config, cohort: loader.config.cohort)
+            .render(content, log: &log)
         // The finder lists every hub: it is rendered once all hubs are known.
         guard let templates, page.kind != .hubFinder else {
             return PageOutcome(page: page, outputPath: outputPath, facts: nil, diagnostics: log.all)
