@@ -18,7 +18,7 @@ extension CommonMark {
 
     /// The events of `root`'s subtree, as `cmark_render_html` would write it with `options`.
     static func events(in root: OpaquePointer, annotations: Annotations, unsafeHTML: Bool) -> [HTMLScanner.Event] {
-        var events = InertAware()
+        var events = EventList()
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
         // Inside an image, text is its alt attribute, already in the image's tag.
@@ -59,28 +59,38 @@ extension CommonMark {
         return events.kept
     }
 
-    /// Events, less those inside a `<script>`, `<style>` or `<template>` that raw HTML opened:
-    /// browsers follow nothing there, and cmark may have parsed it as Markdown between two
-    /// pieces of raw HTML.
-    private struct InertAware {
+    /// The events the checker reads, in order: tags with an id, an address or alt text, links,
+    /// images and headings, the end of each link, and that text came between (one event for a
+    /// stretch of it). Other tags (`<time>`, `<em>`, `<p>`) are left out: a page holds many. So
+    /// is what a `<script>`, `<style>` or `<template>` that raw HTML opened holds: browsers
+    /// follow nothing there, and cmark may have parsed it as Markdown between two pieces of raw HTML.
+    private struct EventList {
         private(set) var kept: [HTMLScanner.Event] = []
         private var inert: String?
 
-        static func += (events: inout InertAware, new: [HTMLScanner.Event]) {
+        static func += (events: inout EventList, new: [HTMLScanner.Event]) {
             for event in new { events.append(event) }
         }
 
         mutating func append(_ event: HTMLScanner.Event) {
-            if case .tag(let tag) = event {
-                if tag.isClosing, tag.name == inert {
+            switch event {
+            case .text:
+                if inert != nil { return }
+                if case .text? = kept.last { return }
+                kept.append(event)
+            case .tag(let tag) where tag.isClosing:
+                if tag.name == inert {
                     inert = nil
-                } else if inert == nil, !tag.isClosing, ["script", "style", "template"].contains(tag.name) {
-                    inert = tag.name
+                } else if inert == nil, tag.name == "a" {
                     kept.append(event)
-                    return
+                }
+            case .tag(let tag):
+                guard inert == nil else { return }
+                if ["script", "style", "template"].contains(tag.name) { inert = tag.name }
+                if !tag.attributes.list.isEmpty || ["a", "img", "h1", "h2", "h3", "h4", "h5", "h6"].contains(tag.name) {
+                    kept.append(event)
                 }
             }
-            if inert == nil { kept.append(event) }
         }
     }
 
