@@ -32,7 +32,7 @@ extension SiteChecker {
                         let line = (attribute?.line ?? tag.line) + firstLine - 1, column = attribute?.column ?? tag.column
                         guard let file else {
                             // A hub's document or booking link: its front matter is where it was written.
-                            if let value = attribute?.value, let origin = sources?.frontMatter[path]?[value] {
+                            if let value = attribute?.value, let origin = frontMatterLinks[value] {
                                 return .written(origin.location, as: origin.written)
                             }
                             return .built(line: line, column: column)
@@ -61,7 +61,7 @@ extension SiteChecker {
         case .written(let location, let written):
             return (location, written)
         case .built(let line, let column):
-            return sources?.locate(value, root: root)
+            return templates?.locate(value, root: root)
                 ?? (SourceLocation(file: "\(outputName)/\(page)", line: line, column: column), value)
         }
     }

@@ -15,22 +15,25 @@ public struct SiteChecker: Sendable {
 
     /// How the output folder is named in messages, e.g. `public`.
     public var outputName: String = "public"
-    /// Where the templates and front matter wrote what the built pages hold; nil for a folder
-    /// checked as it is, whose problems are placed in its own files.
-    var sources: SourcePlaces?
+    /// Where the templates wrote each address and id, looked up only for a problem; nil for a
+    /// folder checked as it is, whose problems are placed in its own files.
+    var templates: TemplatePlaces?
+    /// The addresses the front matter of the page being read gave (a hub's documents and
+    /// booking links), with where each was written.
+    var frontMatterLinks: [String: LinkOrigin] = [:]
 
     public init(outputName: String = "public") {
         self.outputName = outputName
     }
 
-    init(sources: SourcePlaces?) {
-        self.sources = sources
+    init(templates: TemplatePlaces) {
+        self.templates = templates
     }
 
-    /// This checker, also knowing the addresses `page`'s front matter gave, for its page at `path`.
-    func placing(frontMatter page: Page, at path: String) -> SiteChecker {
+    /// This checker, for reading `page`: it also knows the addresses the page's front matter gave.
+    func reading(_ page: Page) -> SiteChecker {
         var checker = self
-        if let links = page.hub?.links { checker.sources?.frontMatter = [path: links] }
+        checker.frontMatterLinks = page.hub?.links ?? [:]
         return checker
     }
 
@@ -69,7 +72,7 @@ public struct SiteChecker: Sendable {
 
     /// Where a page's HTML came from, which decides how its tags are placed.
     enum HTMLOrigin: Sendable {
-        /// A template made it: placed through `sources`, else at its line in the built page.
+        /// A template made it: placed through `templates`, else at its line in the built page.
         case template
         /// A file of content/ copied as it is: its line is the source's.
         case file(String)

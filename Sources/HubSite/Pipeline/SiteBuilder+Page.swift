@@ -44,7 +44,7 @@ extension SiteBuilder {
                                diagnostics: log.all)
         }
         let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, site: frame, shared: shared,
-                                       checker: checker.placing(frontMatter: page, at: outputPath))
+                                       checker: checker.reading(page))
         do {
             try sink.write(file)
         } catch {

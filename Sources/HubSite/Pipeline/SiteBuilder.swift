@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
         }
         guard let config else { throw BuildFailure(log.all) }
         return Inputs(config: config, templates: templates, listing: listing,
-                      checker: SiteChecker(sources: SourcePlaces(templates: templates.places)), rendersPages: !templateLog.hasErrors)
+                      checker: SiteChecker(templates: templates.places), rendersPages: !templateLog.hasErrors)
     }
 
     /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is

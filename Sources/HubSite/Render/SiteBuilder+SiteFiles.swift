@@ -44,7 +44,9 @@ extension SiteBuilder {
         if case .success(let bytes) = SourceFile.readBytes(atPath: folder.appendingPathComponent("style.css").path) {
             css = String(decoding: bytes, as: UTF8.self)
         }
-        var files: [OutputFile] = [notFoundPage(site: site, templates: templates, css: css)]
+        // 404.html links from the address it is served at: its root is base_url, not its folder.
+        let notFound = SiteFile(made: notFoundPage(site: site, templates: templates, css: css), root: site.config.baseURL ?? "/")
+        var files: [OutputFile] = []
         if let robots = SiteFiles.robots(baseURL: site.config.baseURL) { files.append(OutputFile(path: "robots.txt", text: robots)) }
         if let base = site.config.baseURL {
             files.append(OutputFile(path: "sitemap.xml", text: SiteFiles.sitemap(baseURL: base, pagePaths: site.pages.filter { !$0.isDraft }.map(\.urlPath))))
@@ -54,7 +56,7 @@ extension SiteBuilder {
             OutputFile(path: "hubs/\(hub.slug)/key-dates.ics", text: KeyDateCalendar.hub(hub, config: site.config))
         }
         return templateAssets + assets.map { SiteFile(copying: $0.absolutePath, from: "content/" + $0.path, to: $0.path) }
-            + files.map { SiteFile(made: $0, root: $0.path == "404.html" ? site.config.baseURL ?? "/" : nil) } + redirects(site: site, log: &log)
+            + [notFound] + files.map { SiteFile(made: $0) } + redirects(site: site, log: &log)
     }
 
     /// A redirect page at each alias; a hub's old folder keeps its calendar too, so that
