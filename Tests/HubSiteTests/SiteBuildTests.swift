@@ -149,4 +149,29 @@ final class SiteBuildTests: XCTestCase {
         try site.build()
         try site.assertFile("x/index.html", contains: "<code>31 February 2026</code>", "<pre><code>30 February 2026")
     }
+
+    /// Every page's front matter is read before any Markdown, and the Markdown is read again
+    /// from the file: an edit saved in between must not give a page one version's front matter
+    /// and another's body.
+    func testAPageEditedBetweenItsFrontMatterAndItsMarkdownIsAnErrorNotAMix() throws {
+        let site = try TestSite(["content/x.md": "---\ntitle: First\n---\n\nFirst body.\n"])
+        var log = DiagnosticLog()
+        let config = try XCTUnwrap(site.builder.loadConfig(&log))
+        let loader = PageLoader(config: config, templateNames: ["page"], pageTemplateNames: ["page"])
+        let entry = SiteBuilder.ContentEntry(absolutePath: site.folder.appendingPathComponent("content/x.md").path, path: "content/x.md",
+                                             urlPath: "x/", kind: .page)
+        guard case .read(let page, let markdown) = site.builder.readPage(entry, loader: loader).kind else { return XCTFail("the page was not read") }
+        XCTAssertEqual(page.title, "First")
+
+        func markdownRead() -> SiteBuilder.PageOutcome {
+            site.builder.buildPage(page, from: markdown, variables: loader.variables, templates: nil, site: Site(config: config, pages: []),
+                                   shared: PageContext.Shared(config), sink: MemorySink(), checker: SiteChecker())
+        }
+        try site.write("---\ntitle: First\n---\n\nA body edited since.\n", to: "content/x.md")
+        XCTAssertEqual(markdownRead().diagnostics.count, 0, "an edit to the Markdown alone is taken")
+        try site.write("---\ntitle: Second\n---\n\nSecond body.\n", to: "content/x.md")
+        let mixed = markdownRead()
+        XCTAssertNil(mixed.body)
+        XCTAssertEqual(mixed.diagnostics.map { "\($0.location): \($0.message)" }, ["content/x.md:1:1: content/x.md changed while this build was reading it"])
+    }
 }

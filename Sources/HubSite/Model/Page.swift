@@ -79,6 +79,12 @@ public struct RenderedMarkdown: Sendable {
     /// The links, images, ids, headings and text of `html`, in order, each tag at the line and
     /// column of this page's source file where it was written: the checker's facts about the body.
     var events: [HTMLScanner.Event] = []
+
+    /// What is kept of a body once its page is written and read, whatever the build is for:
+    /// its contents, criteria and dates, without the HTML and events.
+    var withoutHTML: RenderedMarkdown {
+        RenderedMarkdown(html: "", tableOfContents: tableOfContents, criteria: criteria, dates: dates)
+    }
 }
 
 /// Where a Markdown body sits in its file: cmark numbers lines from the body's first line,

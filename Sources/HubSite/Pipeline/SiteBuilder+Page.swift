@@ -1,60 +1,94 @@
 import Foundation
 
-/// One page through the pipeline, inside one task: read, parse, render, write, scan.
+/// One page through the pipeline: its front matter in one task, then its Markdown, rendered,
+/// written and read by the checker in another, once every page's front matter is known.
 extension SiteBuilder {
-    /// One page from its file to its facts.
-    struct PageOutcome: Sendable {
-        var page: Page?
-        var outputPath: String
-        var facts: SiteChecker.PageFacts?
-        var diagnostics: [Diagnostic]
-        /// A draft left out of this build: no page, no file.
-        var isDraftLeftOut = false
+    /// Where a page's Markdown is, and the front matter read with it, so that the Markdown is
+    /// taken from the same version of the file.
+    struct MarkdownSource: Sendable {
+        var entry: ContentEntry
+        var frontMatter: String?
     }
 
-    func buildPage(_ entry: ContentEntry, loader: PageLoader, templates: Templates?, frame: Site, shared: PageContext.Shared,
-                           sink: some OutputSink, checker: SiteChecker) -> PageOutcome {
-        var log = DiagnosticLog()
-        let outputPath = entry.urlPath + "index.html"
-        let split: FrontMatterSplit
-        switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
-        case .failure(let diagnostic): return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: [diagnostic])
-        case .success(let value): split = value
+    /// What reading one content file's front matter gave.
+    struct FrontMatterOutcome: Sendable {
+        enum Kind: Sendable {
+            case read(Page, MarkdownSource)
+            /// A draft left out of this build: no page, no file.
+            case draftLeftOut(outputPath: String)
+            /// No page can be made of the file: it could not be read or split, or its front matter is unreadable.
+            case unreadable
         }
-        let content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
-        guard var page = loader.load(content, log: &log) else {
-            // Unreadable front matter: the page cannot be made, but its Markdown's own errors
-            // are reported in the same build; its links are not followed.
+
+        var kind: Kind
+        var diagnostics: [Diagnostic]
+    }
+
+    func readPage(_ entry: ContentEntry, loader: PageLoader) -> FrontMatterOutcome {
+        var log = DiagnosticLog()
+        let content: ContentFile
+        switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+        case .failure(let diagnostic): return FrontMatterOutcome(kind: .unreadable, diagnostics: [diagnostic])
+        case .success(let split): content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+        }
+        guard let page = loader.load(content, log: &log) else {
+            // Unreadable front matter: the page cannot be made, but its Markdown's own errors are
+            // reported in the same build (without the stale-date lint, which needs the page).
             _ = MarkdownStage(for: content, variables: loader.variables, config: loader.config, cohort: nil).render(content, log: &log)
-            return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all)
+            return FrontMatterOutcome(kind: .unreadable, diagnostics: log.all)
         }
         if page.isDraft, !loader.includeDrafts {
-            return PageOutcome(page: nil, outputPath: outputPath, facts: nil, diagnostics: log.all, isDraftLeftOut: true)
+            return FrontMatterOutcome(kind: .draftLeftOut(outputPath: entry.urlPath + "index.html"), diagnostics: log.all)
         }
-        page.body = MarkdownStage(for: content, variables: loader.variables, config: loader.config, cohort: loader.config.cohort)
-            .render(content, log: &log)
-        // The finder lists every hub: it is rendered once all hubs are known.
-        guard let templates, page.kind != .hubFinder else {
-            return PageOutcome(page: page, outputPath: outputPath, facts: nil, diagnostics: log.all)
+        return FrontMatterOutcome(kind: .read(page, MarkdownSource(entry: entry, frontMatter: content.split.yaml)), diagnostics: log.all)
+    }
+
+    /// One page from its front matter to its facts.
+    struct PageOutcome: Sendable {
+        /// Its body's small facts (contents, criteria, dates), without the HTML and events.
+        var body: RenderedMarkdown?
+        var facts: SiteChecker.PageFacts?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// `markdown` is nil for a page hubsite makes without a content file (the finder).
+    func buildPage(_ page: Page, from markdown: MarkdownSource?, variables: TextVariables, templates: Templates?, site: Site,
+                   shared: PageContext.Shared, sink: some OutputSink, checker: SiteChecker) -> PageOutcome {
+        var log = DiagnosticLog()
+        var page = page
+        let outputPath = page.urlPath + "index.html"
+        if let markdown {
+            // The file is read again rather than held since the first pass: a build keeps one
+            // page's Markdown in memory at a time.
+            let entry = markdown.entry
+            let content: ContentFile
+            switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+            case .failure(let diagnostic): return PageOutcome(body: nil, facts: nil, diagnostics: [diagnostic])
+            case .success(let split): content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+            }
+            guard content.split.yaml == markdown.frontMatter else {
+                log.error(at: SourceLocation(file: entry.path), "\(entry.path) changed while this build was reading it",
+                          fix: "build again once the file is saved (hubsite serve rebuilds by itself)")
+                return PageOutcome(body: nil, facts: nil, diagnostics: log.all)
+            }
+            page.body = MarkdownStage(for: content, variables: variables, config: site.config, cohort: site.config.cohort).render(content, log: &log)
         }
+        guard let templates else { return PageOutcome(body: page.body.withoutHTML, facts: nil, diagnostics: log.all) }
         // A hub whose facts could not be read, or a page naming no page template, cannot be
         // made; its body's links are still checked, so one build reports them too.
         guard page.kind != .hub || page.hub != nil, templates.pageNames.contains(page.template) else {
-            return PageOutcome(page: page, outputPath: outputPath, facts: checker.linksOnly(of: page.body, source: page.source, path: outputPath),
+            return PageOutcome(body: page.body.withoutHTML, facts: checker.linksOnly(of: page.body, source: page.source, path: outputPath),
                                diagnostics: log.all)
         }
-        let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, site: frame, shared: shared,
+        let (file, facts) = renderPage(page, outputPath: outputPath, templates: templates, site: site, shared: shared,
                                        checker: checker.reading(page))
         do {
             try sink.write(file)
         } catch {
-            log.error(at: SourceLocation(file: entry.path), "cannot write \(outputPath): \(SystemError.describe(error))",
+            log.error(at: SourceLocation(file: page.source), "cannot write \(outputPath): \(SystemError.describe(error))",
                       fix: "check that the output folder is writable and the disk has space")
         }
-        // Written and read: the body's HTML and events are not kept, whatever the build is for.
-        page.body.html = ""
-        page.body.events = []
-        return PageOutcome(page: page, outputPath: outputPath, facts: facts, diagnostics: log.all)
+        return PageOutcome(body: page.body.withoutHTML, facts: facts, diagnostics: log.all)
     }
 
     /// Stands for the body while the template renders, so that the page is made in parts: the
@@ -63,7 +97,7 @@ extension SiteBuilder {
     static let bodyMark = "\u{1}hubsite:body\u{1}"
 
     /// The page's HTML and what the link checker learns from it.
-    func renderPage(_ page: Page, outputPath: String, templates: Templates, site: Site, shared: PageContext.Shared?,
+    func renderPage(_ page: Page, outputPath: String, templates: Templates, site: Site, shared: PageContext.Shared,
                     checker: SiteChecker) -> (OutputFile, SiteChecker.PageFacts) {
         let root = RelativeURL.root(depth: page.depth)
         // A template that escapes or changes the body makes HTML the Markdown stage never saw: read it all.

@@ -42,16 +42,18 @@ public struct SiteBuilder: Sendable {
         return Rendered(result: result, files: sink.sortedFiles)
     }
 
-    /// The pipeline, stage by stage (the one list of them): load → pages (parse, render, write)
-    /// → site files → check → replace the output folder (the caller's `OutputTransaction`).
-    /// Each page goes through parse, render and write inside one task (SiteBuilder+Page.swift),
-    /// so only small facts about it outlive the task. Every rule over the sources runs in
-    /// every build, so that `build`, `check` and the preview say the same.
+    /// The pipeline, stage by stage (the one list of them): load → front matter (every page's,
+    /// so that each is rendered against the whole site) → pages (Markdown, render, write, read
+    /// by the checker) → site files → check → replace the output folder (the caller's
+    /// `OutputTransaction`). Each page's Markdown is rendered, written and read inside one task
+    /// (SiteBuilder+Page.swift), so only small facts about it outlive the task. Every rule over
+    /// the sources runs in every build, so that `build`, `check` and the preview say the same.
     func run(into sink: some OutputSink) throws(BuildFailure) -> Result {
         var log = DiagnosticLog()
         var clock = StageClock()
         let inputs = try clock.time("load") { () throws(BuildFailure) in try load(&log) }
-        var built = clock.time("pages") { buildPages(inputs, sink: sink, log: &log) }
+        let frontMatter = clock.time("front matter") { readFrontMatter(inputs, log: &log) }
+        var built = clock.time("pages") { buildPages(frontMatter, inputs: inputs, sink: sink, log: &log) }
         // Pages with errors of their own were still rendered and checked, so that one build
         // reports their broken links too; only broken templates stop the build here.
         guard inputs.rendersPages else { throw BuildFailure(log.all) }
@@ -59,8 +61,8 @@ public struct SiteBuilder: Sendable {
         let report = clock.time("check") { check(built, inputs: inputs, log: &log) }
         guard !log.hasErrors else { throw BuildFailure(log.all) }
         guard !settings.strict || log.all.isEmpty else { throw BuildFailure(log.all, strict: true) }
-        return Result(site: built.site, fileCount: built.paths.count, draftsLeftOut: built.draftsLeftOut, warnings: log.all.sorted(), report: report,
-                      timings: clock.timings)
+        return Result(site: built.site, fileCount: built.paths.count, draftsLeftOut: frontMatter.draftsLeftOut.count, warnings: log.all.sorted(),
+                      report: report, timings: clock.timings)
     }
 
     /// What every page needs: the settings, the templates and what `content/` holds.
@@ -75,12 +77,25 @@ public struct SiteBuilder: Sendable {
         var rendersPages: Bool
     }
 
+    /// Every page as its front matter says, before its Markdown is read: the site each page is
+    /// rendered against.
+    struct FrontMatterPass {
+        /// Every page that will be made, sorted by address, each with its front matter's facts only.
+        var site: Site
+        /// Where each page's Markdown is, by the page's source; the finder hubsite makes has none.
+        var markdown: [String: MarkdownSource]
+        var draftsLeftOut: Set<String>
+        /// The values of `{{…}}` the front matter was read with, which its Markdown is read with too.
+        var variables: TextVariables
+    }
+
     /// The site as the pages stage leaves it, and what the checker has learnt of each page.
     struct BuiltPages {
         var site: Site
         var facts: [String: SiteChecker.PageFacts]
+        /// Each page's output path, and where it comes from, for messages about two files of one name.
+        var pageSources: [String: String]
         var paths: Set<String>
-        var draftsLeftOut: Int
     }
 
     /// Stage 1: site.yml, the templates and the list of `content/`.
@@ -109,50 +124,66 @@ public struct SiteBuilder: Sendable {
                       checker: SiteChecker(templates: templates.places), rendersPages: !templateLog.hasErrors)
     }
 
-    /// Stage 2: every page of `content/`, each in a task of its own. Everything a page needs is
-    /// known now, except the finder, which lists every hub: it is made with the site files.
-    private func buildPages(_ inputs: Inputs, sink: some OutputSink, log: inout DiagnosticLog) -> BuiltPages {
-        let config = inputs.config, templates = inputs.templates
-        let loader = PageLoader(config: config, templateNames: templates.names, pageTemplateNames: templates.pageNames,
+    /// Stage 2: every page's front matter, each file in a task of its own.
+    private func readFrontMatter(_ inputs: Inputs, log: inout DiagnosticLog) -> FrontMatterPass {
+        let templates = inputs.templates
+        let loader = PageLoader(config: inputs.config, templateNames: templates.names, pageTemplateNames: templates.pageNames,
                                 includeDrafts: settings.includeDrafts,
                                 assetSizes: Dictionary(inputs.listing.assets.map { ($0.path, $0.size) }) { first, _ in first })
-        let frame = Site(config: config, pages: [], archives: ArchivedCohort.find(in: inputs.listing.assets.map(\.path)))
-        let checker = inputs.checker
-        let shared = PageContext.Shared(config)
-        let outcomes = inputs.listing.pages.concurrentMap { entry -> PageOutcome in
-            buildPage(entry, loader: loader, templates: inputs.rendersPages ? templates : nil, frame: frame, shared: shared,
-                      sink: sink, checker: checker)
-        }
-        var facts: [String: SiteChecker.PageFacts] = [:]
+        let outcomes = inputs.listing.pages.concurrentMap { readPage($0, loader: loader) }
         var pages: [Page] = []
+        pages.reserveCapacity(outcomes.count + 1)
+        var markdown: [String: MarkdownSource] = [:]
         var drafts: Set<String> = []
         for outcome in outcomes {
-            if outcome.isDraftLeftOut { drafts.insert(outcome.outputPath) }
             log.append(contentsOf: outcome.diagnostics)
-            if let page = outcome.page { pages.append(page) }
-            if let pageFacts = outcome.facts { facts[outcome.outputPath] = pageFacts }
+            switch outcome.kind {
+            case .read(let page, let source):
+                pages.append(page)
+                markdown[page.source] = source
+            case .draftLeftOut(let outputPath): drafts.insert(outputPath)
+            case .unreadable: break
+            }
         }
+        // The finder lists every hub: without content/hubs/index.md, hubsite makes it anyway.
         if !pages.contains(where: { $0.kind == .hubFinder }) { pages.append(HubFinder.defaultPage) }
         HubNames.checkUnique(pages, log: &log)
         pages.sort { $0.urlPath < $1.urlPath }
-        return BuiltPages(site: Site(config: config, pages: pages, archives: frame.archives), facts: facts,
-                          paths: Set(inputs.listing.pages.map { $0.urlPath + "index.html" }).subtracting(drafts), draftsLeftOut: drafts.count)
+        let archives = ArchivedCohort.find(in: inputs.listing.assets.map(\.path))
+        return FrontMatterPass(site: Site(config: inputs.config, pages: pages, archives: archives), markdown: markdown, draftsLeftOut: drafts,
+                               variables: loader.variables)
     }
 
-    /// Stage 3: the files made from the whole site (SiteBuilder+SiteFiles.swift) and the finder,
-    /// which lists every hub; the sources copied as they are, each read only to be written.
-    /// Each is scanned like the pages.
-    private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
-        // The finder's page is among the site files: its content file only introduces it.
-        let pages = Dictionary(inputs.listing.pages.filter { $0.kind != .hubFinder }.map { ($0.urlPath + "index.html", $0.path) }) { first, _ in first }
-        let checker = inputs.checker
-        var files = siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log)
-        // The finder's facts are known as it is made: its body is Markdown.
-        let finder = built.site.pages.first { $0.kind == .hubFinder }.map { page in
-            renderPage(page, outputPath: page.urlPath + "index.html", templates: inputs.templates, site: built.site, shared: nil, checker: checker)
+    /// Stage 3: every page's Markdown, each in a task of its own, rendered against the whole site.
+    private func buildPages(_ frontMatter: FrontMatterPass, inputs: Inputs, sink: some OutputSink, log: inout DiagnosticLog) -> BuiltPages {
+        let site = frontMatter.site
+        let shared = PageContext.Shared(site.config)
+        let outcomes = site.pages.concurrentMap { page -> PageOutcome in
+            buildPage(page, from: frontMatter.markdown[page.source], variables: frontMatter.variables,
+                      templates: inputs.rendersPages ? inputs.templates : nil, site: site, shared: shared, sink: sink, checker: inputs.checker)
         }
-        if let finder { files.append(SiteFile(made: finder.0)) }
-        let written = OutputClashes.leaveOut(files, pages: pages, log: &log).concurrentMap { siteFile -> (String, SiteChecker.PageFacts?, Diagnostic?) in
+        // Every content file's address counts as taken, even when its page could not be made:
+        // links to it are not reported too, and no other file is published there.
+        let listed = inputs.listing.pages
+        var built = BuiltPages(site: site, facts: [:], pageSources: Dictionary(listed.map { ($0.urlPath + "index.html", $0.path) }) { first, _ in first },
+                               paths: Set(listed.map { $0.urlPath + "index.html" }).subtracting(frontMatter.draftsLeftOut))
+        for (index, outcome) in outcomes.enumerated() {
+            let outputPath = site.pages[index].urlPath + "index.html"
+            log.append(contentsOf: outcome.diagnostics)
+            if let body = outcome.body { built.site.pages[index].body = body }
+            if let pageFacts = outcome.facts { built.facts[outputPath] = pageFacts }
+            built.pageSources[outputPath] = built.pageSources[outputPath] ?? "the \(outputPath) that hubsite makes"
+            built.paths.insert(outputPath)
+        }
+        return built
+    }
+
+    /// Stage 4: the files made from the whole site (SiteBuilder+SiteFiles.swift); the sources
+    /// copied as they are, each read only to be written. Each is scanned like the pages.
+    private func writeSiteFiles(_ inputs: Inputs, into sink: some OutputSink, built: inout BuiltPages, log: inout DiagnosticLog) {
+        let checker = inputs.checker
+        let files = siteFiles(site: built.site, templates: inputs.templates, assets: inputs.listing.assets, log: &log)
+        let written = OutputClashes.leaveOut(files, pages: built.pageSources, log: &log).concurrentMap { siteFile -> (String, SiteChecker.PageFacts?, Diagnostic?) in
             let file: OutputFile
             switch siteFile.contents {
             case .made(let bytes):
@@ -169,7 +200,7 @@ public struct SiteBuilder: Sendable {
                 return (file.path, nil, Diagnostic(at: SourceLocation(file: file.path), "cannot write \(file.path): \(SystemError.describe(error))",
                                                    fix: "check that the output folder is writable and the disk has space"))
             }
-            return (file.path, file.path == finder?.0.path ? finder?.1 : scanned(siteFile, file, checker: checker), nil)
+            return (file.path, scanned(siteFile, file, checker: checker), nil)
         }
         for (path, pageFacts, problem) in written {
             built.paths.insert(path)
@@ -186,7 +217,7 @@ public struct SiteBuilder: Sendable {
         return checker.scan(path: file.path, parts: [.html(file.contents[...], firstLine: 1)], origin: origin, root: siteFile.root)
     }
 
-    /// Stage 4: every link and id across the site, and what the prose and the dates say.
+    /// Stage 5: every link and id across the site, and what the prose and the dates say.
     private func check(_ built: BuiltPages, inputs: Inputs, log: inout DiagnosticLog) -> SiteChecker.Report {
         let report = inputs.checker.check(pages: built.facts, paths: built.paths)
         log.append(contentsOf: report.diagnostics)

@@ -32,7 +32,7 @@ struct SiteFile: Sendable {
 }
 
 extension SiteBuilder {
-    /// Everything besides the content pages and the finder: 404.html, calendars, robots.txt,
+    /// Everything besides the pages: 404.html, calendars, robots.txt,
     /// sitemap.xml, the templates' assets and the other files of content/, each with where it
     /// comes from, for messages about two files of one name.
     func siteFiles(site: Site, templates: Templates, assets: [AssetEntry], log: inout DiagnosticLog) -> [SiteFile] {
