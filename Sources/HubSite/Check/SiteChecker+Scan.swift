@@ -82,7 +82,7 @@ extension SiteChecker {
         }
 
         /// `place` says where a tag, or the value of its attribute named, was written.
-        mutating func visit(_ event: HTMLScanner.Event, place: (HTMLScanner.Tag, String?) -> Place) {
+        mutating func visit(_ event: HTML.Event, place: (HTML.Tag, String?) -> Place) {
             switch event {
             case .text:
                 if openLink != nil { openLink?.hasName = true }

@@ -67,7 +67,7 @@ public struct SiteChecker: Sendable {
         /// HTML to read, starting on `firstLine` of the page.
         case html(ArraySlice<UInt8>, firstLine: Int)
         /// A Markdown body's events (CommonMark+Events.swift), placed in `source`.
-        case body([HTMLScanner.Event], source: String)
+        case body([HTML.Event], source: String)
     }
 
     /// Where a page's HTML came from, which decides how its tags are placed.

@@ -78,31 +78,12 @@ public struct RenderedMarkdown: Sendable {
     public var dates: [CalendarDate]
     /// The links, images, ids, headings and text of `html`, in order, each tag at the line and
     /// column of this page's source file where it was written: the checker's facts about the body.
-    var events: [HTMLScanner.Event] = []
+    var events: [HTML.Event] = []
 
     /// What is kept of a body once its page is written and read, whatever the build is for:
     /// its contents, criteria and dates, without the HTML and events.
     var withoutHTML: RenderedMarkdown {
         RenderedMarkdown(html: "", tableOfContents: tableOfContents, criteria: criteria, dates: dates)
-    }
-}
-
-/// Where a Markdown body sits in its file: cmark numbers lines from the body's first line,
-/// which is below the front matter.
-struct BodyPlacement: Sendable {
-    var file: String
-    var firstLine: Int
-
-    func location(_ position: SourcePosition) -> SourceLocation {
-        SourceLocation(file: file, line: position.line + firstLine - 1, column: position.column)
-    }
-
-    /// An event of the body with its tag's line counted in the file.
-    func placed(_ event: HTMLScanner.Event) -> HTMLScanner.Event {
-        guard case .tag(var tag) = event, !tag.isClosing else { return event }
-        tag.line += firstLine - 1
-        for index in tag.attributes.list.indices { tag.attributes.list[index].line += firstLine - 1 }
-        return .tag(tag)
     }
 }
 

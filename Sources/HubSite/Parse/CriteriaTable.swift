@@ -4,11 +4,11 @@
 enum CriteriaTable {
     /// The table's HTML and its events (CommonMark+Events.swift): each cell's as its item's
     /// Markdown wrote them, the table's own at the `### Essential` heading.
-    static func render(_ match: CriteriaFinder.Match) -> (html: String, events: [HTMLScanner.Event]) {
+    static func render(_ match: CriteriaFinder.Match) -> (html: String, events: [HTML.Event]) {
         let cells = zip(padded(match.essential, to: match.criteria.essential.count), padded(match.desirable, to: match.criteria.desirable.count))
             .flatMap { [$0.events, $1.events] }
         var html = ""
-        var events: [HTMLScanner.Event] = []
+        var events: [HTML.Event] = []
         var cell = cells.makeIterator()
         for piece in pieces(match.criteria) {
             html += piece.html

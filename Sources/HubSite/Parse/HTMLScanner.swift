@@ -4,78 +4,31 @@ import Foundation
 /// this generator wrote. It is not a general HTML parser: it knows comments, quoted
 /// attributes, that `<script>` and `<style>` hold no tags and that `<template>` is inert.
 struct HTMLScanner {
-    struct Tag: Sendable {
-        /// Lowercased.
-        var name: String
-        var attributes: Attributes
-        var isClosing: Bool
-        /// Line in the HTML file, from 1.
-        var line: Int
-        /// Its "<", in bytes from the line's start, from 1.
-        var column: Int
-        /// The address as the Markdown wrote it (`/hubs/`), when hubsite rewrote it (`../hubs/index.html`):
-        /// set by the Markdown stage, which makes the tags of a body without HTML to read.
-        var written: String? = nil
-        /// The address holds a mistake already reported (an unknown variable): it is not
-        /// followed, so that one mistake makes one error.
-        var isReported = false
-    }
-
     /// The attributes the scan keeps; the others (class, datetime, …) are skipped, so most tags
     /// of a page cost no allocation. (A list: hashing each name cost more than it saved.)
     static let valuedAttributes: [StaticString] = ["id", "href", "src", "alt", "rel", "aria-label", "aria-labelledby"]
 
-    /// A tag's attributes that the scan keeps, names lowercased, values with their character references decoded.
-    /// A list, not a dictionary: tags have a handful, and most have none.
-    struct Attributes: Sendable {
-        var list: [Attribute] = []
-
-        subscript(name: String) -> String? {
-            attribute(name)?.value
-        }
-
-        func attribute(_ name: String) -> Attribute? {
-            list.first { $0.name == name }
-        }
-    }
-
-    struct Attribute: Sendable {
-        var name: String
-        var value: String
-        /// The value as written, when it holds a character reference (`key&#45;dates.ics`).
-        var written: String?
-        /// Where the value starts.
-        var line: Int
-        var column: Int
-    }
-
-    enum Event: Sendable {
-        case tag(Tag)
-        /// Text that is not only white space (what it says does not matter to the checker).
-        case text
-    }
-
-    static func events(in html: String) -> [Event] {
-        var events: [Event] = []
+    static func events(in html: String) -> [HTML.Event] {
+        var events: [HTML.Event] = []
         scan(Array(html.utf8)) { events.append($0) }
         return events
     }
 
     /// Calls `visit` for each tag and each stretch of visible text, in order.
-    static func scan(_ bytes: [UInt8], visit: (Event) -> Void) {
+    static func scan(_ bytes: [UInt8], visit: (HTML.Event) -> Void) {
         bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
     }
 
-    static func scan(_ bytes: ArraySlice<UInt8>, visit: (Event) -> Void) {
+    static func scan(_ bytes: ArraySlice<UInt8>, visit: (HTML.Event) -> Void) {
         bytes.withUnsafeBufferPointer { scan($0, visit: visit) }
     }
 
-    static func scan(_ html: String, visit: (Event) -> Void) {
+    static func scan(_ html: String, visit: (HTML.Event) -> Void) {
         var html = html
         html.withUTF8 { scan($0, visit: visit) }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (Event) -> Void) {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, visit: (HTML.Event) -> Void) {
         var index = 0
         var line = 1
         var lineStart = 0
@@ -138,7 +91,7 @@ struct HTMLScanner {
     }
 
     private enum TagParse {
-        case tag(Tag, end: Int)
+        case tag(HTML.Tag, end: Int)
         /// The file ends inside it.
         case unterminated
     }
@@ -152,7 +105,7 @@ struct HTMLScanner {
         while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
         guard index > nameStart else { return nil }
         let name = lowercased(bytes, nameStart..<index)
-        var attributes = Attributes()
+        var attributes = HTML.Attributes()
         // Where the value starting at `offset` stands: a tag may run over several lines.
         func place(of offset: Int) -> (line: Int, column: Int) {
             let inside = UnsafeBufferPointer(rebasing: bytes[start..<offset])
@@ -162,7 +115,7 @@ struct HTMLScanner {
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count else { break }
-            if bytes[index] == UInt8(ascii: ">") { return .tag(Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, column: column), end: index + 1) }
+            if bytes[index] == UInt8(ascii: ">") { return .tag(HTML.Tag(name: name, attributes: attributes, isClosing: isClosing, line: line, column: column), end: index + 1) }
             let attributeStart = index
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
             let attribute = lowercased(bytes, attributeStart..<index)
@@ -187,7 +140,7 @@ struct HTMLScanner {
                 let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self)
                 let value = HTMLEntities.decode(written)
                 let (valueLine, valueColumn) = place(of: valueRange.lowerBound)
-                attributes.list.append(Attribute(name: attribute, value: value, written: value == written ? nil : written,
+                attributes.list.append(HTML.Attribute(name: attribute, value: value, written: value == written ? nil : written,
                                                  line: valueLine, column: valueColumn))
             }
         }

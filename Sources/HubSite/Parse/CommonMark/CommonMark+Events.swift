@@ -13,11 +13,11 @@ extension CommonMark {
         /// Nodes a pass made, which cmark gives no place: where their Markdown was written.
         var positions: [OpaquePointer: SourcePosition] = [:]
         /// Blocks a pass replaced with HTML it made, with that HTML's events already placed.
-        var events: [OpaquePointer: [HTMLScanner.Event]] = [:]
+        var events: [OpaquePointer: [HTML.Event]] = [:]
     }
 
     /// The events of `root`'s subtree, as `cmark_render_html` would write it with `options`.
-    static func events(in root: OpaquePointer, annotations: Annotations, unsafeHTML: Bool) -> [HTMLScanner.Event] {
+    static func events(in root: OpaquePointer, annotations: Annotations, unsafeHTML: Bool) -> [HTML.Event] {
         var events = EventList()
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -65,14 +65,14 @@ extension CommonMark {
     /// is what a `<script>`, `<style>` or `<template>` that raw HTML opened holds: browsers
     /// follow nothing there, and cmark may have parsed it as Markdown between two pieces of raw HTML.
     private struct EventList {
-        private(set) var kept: [HTMLScanner.Event] = []
+        private(set) var kept: [HTML.Event] = []
         private var inert: String?
 
-        static func += (events: inout EventList, new: [HTMLScanner.Event]) {
+        static func += (events: inout EventList, new: [HTML.Event]) {
             for event in new { events.append(event) }
         }
 
-        mutating func append(_ event: HTMLScanner.Event) {
+        mutating func append(_ event: HTML.Event) {
             switch event {
             case .text:
                 if inert != nil { return }
@@ -97,9 +97,9 @@ extension CommonMark {
     /// The events of HTML at `position`. Raw HTML was `writtenThere`: its tags and values are
     /// placed line by line from there. HTML a pass made (a heading's id, the criteria table)
     /// is placed wholly at the Markdown that asked for it.
-    static func scanned(_ html: String, at position: SourcePosition, writtenThere: Bool) -> [HTMLScanner.Event] {
+    static func scanned(_ html: String, at position: SourcePosition, writtenThere: Bool) -> [HTML.Event] {
         guard !html.isEmpty else { return [] }
-        var events: [HTMLScanner.Event] = []
+        var events: [HTML.Event] = []
         HTMLScanner.scan(html) { event in
             guard case .tag(var tag) = event else { return events.append(event) }
             func place(_ line: Int, _ column: Int) -> (Int, Int) {
@@ -117,16 +117,16 @@ extension CommonMark {
     }
 
     private static func tag(_ name: String, _ node: OpaquePointer, _ annotations: Annotations,
-                            attributes: [(String, String)]) -> HTMLScanner.Event {
+                            attributes: [(String, String)]) -> HTML.Event {
         let place = place(of: node, annotations)
         let written = annotations.written[node]
-        let list = attributes.map { HTMLScanner.Attribute(name: $0.0, value: $0.1, line: place.line, column: place.column) }
-        return .tag(HTMLScanner.Tag(name: name, attributes: HTMLScanner.Attributes(list: list), isClosing: false,
+        let list = attributes.map { HTML.Attribute(name: $0.0, value: $0.1, line: place.line, column: place.column) }
+        return .tag(HTML.Tag(name: name, attributes: HTML.Attributes(list: list), isClosing: false,
                                     line: place.line, column: place.column, written: written?.url, isReported: written?.isReported ?? false))
     }
 
-    private static func closing(_ name: String, _ node: OpaquePointer) -> HTMLScanner.Event {
-        .tag(HTMLScanner.Tag(name: name, attributes: HTMLScanner.Attributes(), isClosing: true, line: 0, column: 0))
+    private static func closing(_ name: String, _ node: OpaquePointer) -> HTML.Event {
+        .tag(HTML.Tag(name: name, attributes: HTML.Attributes(), isClosing: true, line: 0, column: 0))
     }
 
     /// A node's place: its own, what a pass recorded for it, or its nearest placed ancestor's.

@@ -18,7 +18,7 @@ enum CommonMark {
     /// Raw HTML stays cmark's business: with `unsafeHTML` false it is replaced by
     /// `<!-- raw HTML omitted -->` and dangerous URLs are dropped. What the hooks add travels in
     /// custom nodes, which cmark always renders.
-    static func render(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> (html: String, events: [HTMLScanner.Event]) {
+    static func render(_ markdown: String, unsafeHTML: Bool, hooks: CommonMarkHooks = CommonMarkHooks()) -> (html: String, events: [HTML.Event]) {
         guard let document = parse(markdown) else { return ("", []) }
         defer { cmark_node_free(document) }
         let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT

@@ -46,13 +46,13 @@ struct BlockOutline: Sendable {
 struct BlockReplacement: Sendable {
     var range: ClosedRange<Int>
     var html: String
-    var events: [HTMLScanner.Event] = []
+    var events: [HTML.Event] = []
 }
 
 /// A list item as the block hook sees it: its content's HTML, without `<li>`, and its events.
 struct ListItem: Sendable {
     var html: String
-    var events: [HTMLScanner.Event]
+    var events: [HTML.Event]
 }
 
 /// A line and byte column inside the Markdown handed to cmark, counted from 1.
