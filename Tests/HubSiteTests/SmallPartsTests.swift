@@ -25,7 +25,7 @@ final class SmallPartsTests: XCTestCase {
         XCTAssertEqual(variables.substitute(in: "Cohort {{cohort.number}} ({{ cohort.year1 }})").text, "Cohort 11 (2026/27)")
         let result = variables.substitute(in: "x {{cohort.numbr}} {{ unclosed")
         XCTAssertEqual(result.text, "x {{cohort.numbr}} {{ unclosed")
-        XCTAssertEqual(result.problems, [.init(byteOffset: 2, message: "unknown variable \"{{cohort.numbr}}\"",
+        XCTAssertEqual(result.problems, [.init(place: 2, message: "unknown variable \"{{cohort.numbr}}\"",
                                                fix: "did you mean \"cohort.number\"?")])
     }
 

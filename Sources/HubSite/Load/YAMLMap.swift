@@ -168,12 +168,12 @@ struct YAMLMap {
     func substituted(_ text: String, at node: Node, variables: TextVariables, log: inout DiagnosticLog) -> String {
         let result = variables.substitute(in: text)
         for problem in result.problems {
-            log.error(at: location(of: node, atByte: problem.byteOffset, in: text), problem.message, fix: problem.fix)
+            log.error(at: location(of: node, atByte: problem.place, in: text), problem.message, fix: problem.fix)
         }
         let (dates, otherDates) = checkDates(in: text, at: node, log: &log)
         if let cohort = variables.cohort {
             for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: dates, otherDates: otherDates) {
-                log.warning(at: location(of: node, atByte: finding.byteOffset, in: text), finding.message, fix: finding.fix)
+                log.warning(at: location(of: node, atByte: finding.place, in: text), finding.message, fix: finding.fix)
             }
         }
         return result.text

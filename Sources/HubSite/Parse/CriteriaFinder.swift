@@ -14,36 +14,30 @@ enum CriteriaFinder {
         var position: SourcePosition
     }
 
-    struct Problem {
-        var position: SourcePosition
-        var message: String
-        var fix: String
-    }
-
-    static func find(in blocks: [BlockOutline], items: (Int) -> [ListItem]) -> (match: Match?, problems: [Problem]) {
+    static func find(in blocks: [BlockOutline], items: (Int) -> [ListItem]) -> (match: Match?, problems: [PlacedProblem<SourcePosition>]) {
         let essential = headings(named: "Essential", in: blocks)
         let desirable = headings(named: "Desirable", in: blocks)
         guard !essential.isEmpty || !desirable.isEmpty else { return (nil, []) }
-        var problems: [Problem] = []
+        var problems: [PlacedProblem<SourcePosition>] = []
         for index in (essential + desirable).sorted() where !isList(at: index + 1, in: blocks) {
             let name = essential.contains(index) ? "Essential" : "Desirable"
-            problems.append(Problem(position: blocks[index].position, message: "the \"### \(name)\" heading is not followed by a list",
+            problems.append(PlacedProblem(place: blocks[index].position, message: "the \"### \(name)\" heading is not followed by a list",
                                     fix: "put the \(name.lowercased()) criteria right under the heading, one \"- item\" per line"))
         }
         guard problems.isEmpty else { return (nil, problems) }
         if essential.count > 1 || desirable.count > 1 {
             let extra = (essential.dropFirst() + desirable.dropFirst()).sorted()[0]
-            return (nil, [Problem(position: blocks[extra].position, message: "a second set of criteria lists",
+            return (nil, [PlacedProblem(place: blocks[extra].position, message: "a second set of criteria lists",
                                   fix: "keep one \"### Essential\" and one \"### Desirable\" list on the page")])
         }
         guard let e = essential.first, let d = desirable.first else {
             let (found, missing) = essential.isEmpty ? ("Desirable", "Essential") : ("Essential", "Desirable")
             let index = essential.first ?? desirable[0]
-            return (nil, [Problem(position: blocks[index].position, message: "a \"### \(found)\" list without a \"### \(missing)\" list",
+            return (nil, [PlacedProblem(place: blocks[index].position, message: "a \"### \(found)\" list without a \"### \(missing)\" list",
                                   fix: "add \"### \(missing)\" and its list next to it; leave an item empty (\"-\") where a row has no \(missing.lowercased()) criterion")])
         }
         guard d == e + 2 else {
-            return (nil, [Problem(position: blocks[d].position, message: "the \"### Desirable\" list must come straight after the \"### Essential\" list",
+            return (nil, [PlacedProblem(place: blocks[d].position, message: "the \"### Desirable\" list must come straight after the \"### Essential\" list",
                                   fix: "move it so that the two lists follow each other")])
         }
         let essentialItems = items(e + 1), desirableItems = items(d + 1)

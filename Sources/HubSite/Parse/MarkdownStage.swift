@@ -73,7 +73,7 @@ struct MarkdownStage {
                 for finding in StaleDateLint.findings(in: text, cohort: cohort, dates: writtenDates, otherDates: otherDates) {
                     lintCounts[finding.message, default: 0] += 1
                     guard lintCounts[finding.message]! <= Self.repeatedFindingsShown else { continue }
-                    problems.warning(at: location(positions.position(atByte: finding.byteOffset)), finding.message, fix: finding.fix)
+                    problems.warning(at: location(positions.position(atByte: finding.place)), finding.message, fix: finding.fix)
                 }
             }
             for other in otherDates {
@@ -85,7 +85,7 @@ struct MarkdownStage {
             guard hasVariable || !writtenDates.isEmpty else { return nil }
             let substituted = hasVariable ? options.variables.substitute(in: text) : (text: text, problems: [])
             for problem in substituted.problems {
-                problems.error(at: location(positions.position(atByte: problem.byteOffset)), problem.message, fix: problem.fix)
+                problems.error(at: location(positions.position(atByte: problem.place)), problem.message, fix: problem.fix)
             }
             // Variables change lengths; dates are placed by the run's start when a variable came first.
             let position = substituted.problems.isEmpty && substituted.text == text ? positions : TextRunPositions(parts: [(0, positions.position(atByte: 0))])
@@ -113,7 +113,7 @@ struct MarkdownStage {
         hooks.replaceBlocks = { blocks, items in
             let found = CriteriaFinder.find(in: blocks, items: items)
             for problem in found.problems {
-                problems.error(at: location(problem.position), problem.message, fix: problem.fix)
+                problems.error(at: location(problem.place), problem.message, fix: problem.fix)
             }
             guard let match = found.match else {
                 if options.requiresCriteria, found.problems.isEmpty {

@@ -5,18 +5,12 @@
 /// quiet: a year more than two before the programme starts ("since 2014") is not this
 /// cohort's or the last one's.
 enum StaleDateLint {
-    struct Finding: Equatable {
-        var byteOffset: Int
-        var message: String
-        var fix: String
-    }
-
     /// `dates` and `otherDates` are the text's dates when the caller has them already.
     static func findings(in text: String, cohort: Cohort, dates: [UKDateScanner.Match]? = nil,
-                         otherDates: [OtherDateForms.Match]? = nil) -> [Finding] {
+                         otherDates: [OtherDateForms.Match]? = nil) -> [PlacedProblem<Int>] {
         guard text.utf8.contains(where: isDigit) || TextBytes.containsCaseInsensitive("cohort", in: text) else { return [] }
         let dates = dates ?? UKDateScanner.matches(in: text)
-        var findings: [Finding] = []
+        var findings: [PlacedProblem<Int>] = []
         var covered: [Range<Int>] = []
         for match in dates {
             // An impossible date has its error already: its year is not a second finding.
@@ -38,28 +32,28 @@ enum StaleDateLint {
             findings.append(cohortFinding(mention, cohort: cohort))
         }
         findings += numberFindings(in: text, cohort: cohort, covered: covered)
-        return findings.sorted { $0.byteOffset < $1.byteOffset }
+        return findings.sorted { $0.place < $1.place }
     }
 
     // MARK: - Dates
 
-    private static func dateFinding(_ date: CalendarDate, written: String, at offset: Int, cohort: Cohort) -> Finding? {
+    private static func dateFinding(_ date: CalendarDate, written: String, at offset: Int, cohort: Cohort) -> PlacedProblem<Int>? {
         if let keyDate = cohort.keyDates.first(where: { $0.date == date }) {
-            return Finding(byteOffset: offset, message: "the date \"\(written)\" is written out",
+            return PlacedProblem(place: offset, message: "the date \"\(written)\" is written out",
                            fix: "write {{\(keyDate.variable)}} so that new-cohort moves it on")
         }
         // On or before the last cohort's deadline: a fact of an earlier cohort.
         let lastDeadline = cohort.applicationsClose.adding(years: -1)
         guard date <= lastDeadline else { return nil }
-        return Finding(byteOffset: offset,
+        return PlacedProblem(place: offset,
                        message: "the date \"\(written)\" belongs to an earlier cohort: cohort \(cohort.number - 1)'s applications closed on \(lastDeadline.text)",
                        fix: "update it for cohort \(cohort.number), or write {{cohort.applications_open}} or {{cohort.applications_close}} if it is one of those")
     }
 
     /// "4th April": the year this cohort would mean, and what to write instead.
-    private static func yearlessFinding(_ match: UKDateScanner.YearlessMatch, cohort: Cohort) -> Finding {
+    private static func yearlessFinding(_ match: UKDateScanner.YearlessMatch, cohort: Cohort) -> PlacedProblem<Int> {
         if let keyDate = cohort.keyDates.first(where: { $0.date.month == match.month && $0.date.day == match.day }) {
-            return Finding(byteOffset: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
+            return PlacedProblem(place: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
                            fix: "write {{\(keyDate.variable)}}, which is \(keyDate.date.text)")
         }
         // The first such day from six months before applications open: the cohort's year.
@@ -68,19 +62,19 @@ enum StaleDateLint {
             CalendarDate(year: year, month: match.month, day: match.day).map { $0 >= earliest } ?? false
         }
         let suggestion = year.flatMap { CalendarDate(year: $0, month: match.month, day: match.day) }
-        return Finding(byteOffset: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
+        return PlacedProblem(place: match.byteOffset, message: "the date \"\(match.written)\" has no year: next cohort it would be wrong, and its weekday cannot be checked",
                        fix: suggestion.map { "write the year, e.g. \"\($0.weekdayName) \($0.text)\"" } ?? "write the year after the month")
     }
 
     // MARK: - Cohort numbers
 
-    private static func cohortFinding(_ mention: CohortMentions.Mention, cohort: Cohort) -> Finding {
+    private static func cohortFinding(_ mention: CohortMentions.Mention, cohort: Cohort) -> PlacedProblem<Int> {
         let variable = mention.isOrdinal ? (mention.hasArticle ? "{{cohort.ordinal_with_article}} cohort" : "{{cohort.ordinal}} cohort") : "cohort {{cohort.number}}"
         if mention.number == cohort.number {
-            return Finding(byteOffset: mention.byteOffset, message: "the cohort number in \"\(mention.written)\" is written out",
+            return PlacedProblem(place: mention.byteOffset, message: "the cohort number in \"\(mention.written)\" is written out",
                            fix: "write \"\(variable)\" so that new-cohort moves it on")
         }
-        return Finding(byteOffset: mention.byteOffset, message: "\"\(mention.written)\" is not this site's cohort: the site is for cohort \(cohort.number)",
+        return PlacedProblem(place: mention.byteOffset, message: "\"\(mention.written)\" is not this site's cohort: the site is for cohort \(cohort.number)",
                        fix: "update it: write \"\(variable)\" if it means the current cohort")
     }
 
@@ -94,13 +88,13 @@ enum StaleDateLint {
         return names
     }
 
-    private static func numberFindings(in text: String, cohort: Cohort, covered: [Range<Int>]) -> [Finding] {
+    private static func numberFindings(in text: String, cohort: Cohort, covered: [Range<Int>]) -> [PlacedProblem<Int>] {
         var copy = text
         return copy.withUTF8 { numberFindings(in: $0, cohort: cohort, covered: covered) }
     }
 
-    private static func numberFindings(in bytes: UnsafeBufferPointer<UInt8>, cohort: Cohort, covered: [Range<Int>]) -> [Finding] {
-        var findings: [Finding] = []
+    private static func numberFindings(in bytes: UnsafeBufferPointer<UInt8>, cohort: Cohort, covered: [Range<Int>]) -> [PlacedProblem<Int>] {
+        var findings: [PlacedProblem<Int>] = []
         var index = 0
         while index < bytes.count {
             guard isDigit(bytes[index]), index == 0 || !joinsNumber(bytes[index - 1]) else { index += 1; continue }
@@ -112,20 +106,20 @@ enum StaleDateLint {
                second.value % 100 == (year + 1) % 100 {
                 let written = String(decoding: bytes[index..<(end + 1 + second.length)], as: UTF8.self)
                 if year == cohort.firstYear || year == cohort.firstYear + 1 {
-                    findings.append(Finding(byteOffset: index, message: "the academic year \"\(written)\" is written out",
+                    findings.append(PlacedProblem(place: index, message: "the academic year \"\(written)\" is written out",
                                             fix: "write {{cohort.year\(year == cohort.firstYear ? 1 : 2)}} so that new-cohort moves it on"))
                 } else if year >= cohort.firstYear - 3 {
-                    findings.append(Finding(byteOffset: index, message: "the academic year \"\(written)\" is not this cohort's: the site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))",
+                    findings.append(PlacedProblem(place: index, message: "the academic year \"\(written)\" is not this cohort's: the site is for cohort \(cohort.number) (\(cohort.year1) and \(cohort.year2))",
                                             fix: "write {{cohort.year1}} or {{cohort.year2}}, which change with the cohort"))
                 }
                 end += 1 + second.length
             } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !joinsNumber(bytes[end]),
                       year < cohort.applicationsOpen.year {
-                findings.append(Finding(byteOffset: index, message: "the year \(year) belongs to an earlier cohort: cohort \(cohort.number)'s applications open in \(cohort.applicationsOpen.year)",
+                findings.append(PlacedProblem(place: index, message: "the year \(year) belongs to an earlier cohort: cohort \(cohort.number)'s applications open in \(cohort.applicationsOpen.year)",
                                         fix: "update it for cohort \(cohort.number), or write {{cohort.start_year}} (\(cohort.firstYear)) if it means the year the programme starts"))
             } else if (cohort.firstYear - 2)...(cohort.firstYear + 2) ~= year, end >= bytes.count || !joinsNumber(bytes[end]) {
                 let names = variables(for: year, cohort: cohort)
-                findings.append(Finding(byteOffset: index, message: "the year \(year) is written out",
+                findings.append(PlacedProblem(place: index, message: "the year \(year) is written out",
                                         fix: names.isEmpty
                                             ? "write it through a variable that new-cohort moves on: {{cohort.year1}} (\(cohort.year1)) or {{cohort.year2}} (\(cohort.year2)), {{cohort.start_year}} (\(cohort.firstYear)), {{cohort.end_year}} (\(cohort.firstYear + 2)); update it if it is an earlier cohort's"
                                             : "write \(names.joined(separator: " or ")) so that new-cohort moves it on"))

@@ -10,17 +10,11 @@ struct TextVariables: Sendable {
     /// The cohort the text is read for: front-matter text is checked for stale facts against it.
     var cohort: Cohort? = nil
 
-    struct Problem: Equatable {
-        var byteOffset: Int
-        var message: String
-        var fix: String
-    }
-
     /// The text with every known variable replaced, and a problem for each unknown one.
-    func substitute(in text: String) -> (text: String, problems: [Problem]) {
+    func substitute(in text: String) -> (text: String, problems: [PlacedProblem<Int>]) {
         guard TextBytes.contains("{{", in: text) else { return (text, []) }
         var output = ""
-        var problems: [Problem] = []
+        var problems: [PlacedProblem<Int>] = []
         var rest = text[...]
         // The standard library's search, on the UTF-8 view: Foundation's range(of:) copied the
         // rest of the text at every variable (200,000 of them took 32 s).
@@ -36,8 +30,8 @@ struct TextVariables: Sendable {
                 output += value
             } else {
                 output += rest[open.lowerBound..<close.upperBound]
-                problems.append(Problem(
-                    byteOffset: offset,
+                problems.append(PlacedProblem(
+                    place: offset,
                     message: "unknown variable \"{{\(name)}}\"",
                     fix: Suggestion.hint(for: name, in: values.keys)
                 ))
