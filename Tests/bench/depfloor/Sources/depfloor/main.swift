@@ -1,10 +1,12 @@
 // The floor hubsite's fixed dependencies set: what building a site costs with cmark, Yams and
 // swift-mustache and nothing else. For each Markdown file, across all cores: read it, compose its
-// front matter with Yams, parse and render its Markdown with cmark, render the benchmark's page
-// template with swift-mustache, make its folder and write its index.html. No checks, no links,
-// no dates, no ids, no error reporting: whatever hubsite does beyond this is its own cost.
+// front matter with Yams, parse and render its Markdown with cmark, render the site's own `page`
+// template (its layout and partials included) with the values hubsite gives a plain page, make
+// its folder and write its index.html. The templating is the same work as hubsite's, as Hugo's
+// layouts are; no checks, no links, no dates, no ids, no error reporting: whatever hubsite does
+// beyond this is its own cost.
 //
-// usage: depfloor TEMPLATE OUTPUT FILE...
+// usage: depfloor SITE OUTPUT FILE...   (SITE holds site.yml and templates/)
 import CCmarkFloor
 import Dispatch
 import Foundation
@@ -12,26 +14,37 @@ import Glibc
 import Mustache
 import Yams
 
-/// HTML escaping that returns text with nothing to escape as it is, as hubsite's own does.
-struct EscapedHTML: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { [38, 60, 62, 34, 39].contains($0) }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
-    }
-}
-
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: depfloor TEMPLATE OUTPUT FILE...\n".utf8))
+    FileHandle.standardError.write(Data("usage: depfloor SITE OUTPUT FILE...\n".utf8))
     exit(2)
 }
+let site = URL(fileURLWithPath: arguments[1])
 let output = arguments[2]
 let files = Array(arguments.dropFirst(3))
-MustacheContentTypes.register(EscapedHTML(), named: "FLOOR_HTML")
-let templateText = try String(contentsOfFile: arguments[1], encoding: .utf8)
-let library = MustacheLibrary(templates: ["page": try MustacheTemplate(string: "{{% CONTENT_TYPE: FLOOR_HTML }}\n" + templateText)])
+
+// Every template by its path without ".mustache", as hubsite names them (`partials/header`).
+let templateFolder = site.appendingPathComponent("templates")
+var templates: [String: MustacheTemplate] = [:]
+for case let url as URL in FileManager.default.enumerator(at: templateFolder, includingPropertiesForKeys: nil)! where url.pathExtension == "mustache" {
+    let name = String(url.path.dropFirst(templateFolder.path.count + 1).dropLast(".mustache".count))
+    templates[name] = try MustacheTemplate(string: try String(contentsOf: url, encoding: .utf8))
+}
+let library = MustacheLibrary(templates: templates)
+
+// The values every plain page shares, from site.yml, as hubsite's page context names them
+// (strings, numbers, arrays and dictionaries of them, never changed: safe to read from any thread).
+let config = try Yams.load(yaml: try String(contentsOf: site.appendingPathComponent("site.yml"), encoding: .utf8)) as? [String: Any] ?? [:]
+let cohort = config["cohort"] as? [String: Any] ?? [:]
+let root = "../../"
+nonisolated(unsafe) let shared: [String: Any] = [
+    "lang": config["language"] as? String ?? "en-GB", "og_locale": (config["language"] as? String ?? "en-GB").replacingOccurrences(of: "-", with: "_"),
+    "site": ["title": config["title"] as? String ?? "", "publisher": config["publisher"] as? String ?? ""],
+    "cohort": ["number": cohort["number"] as? Int ?? 0, "year1": cohort["year1"] as? String ?? "", "year2": cohort["year2"] as? String ?? ""],
+    "root": root, "home_url": root + "index.html", "stylesheet_url": root + "style.css", "script_url": root + "site.js",
+    "calendar_url": root + "key-dates.ics", "accessibility_url": root + "accessibility/index.html", "hubs_url": root + "hubs/index.html",
+    "breadcrumbs": [["title": "Information sheet", "url": root + "index.html"]],
+]
 mkdir(output, 0o755)
 
 enum PageFile {
@@ -84,7 +97,8 @@ DispatchQueue.concurrentPerform(iterations: files.count) { index in
         defer { free(rendered) }
         return String(cString: rendered)
     }
-    let context: [String: Any] = ["lang": "en-GB", "page": ["title": title, "body": html] as [String: Any]]
+    var context = shared
+    context["page"] = ["title": title, "body": html] as [String: Any]
     let page = library.render(context, withTemplate: "page") ?? ""
     let name = files[index].split(separator: "/").last!.dropLast(".md".count)
     let folder = output + "/" + name
