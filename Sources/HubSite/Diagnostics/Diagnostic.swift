@@ -19,6 +19,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         self.fix = fix
     }
 
+    init(_ severity: Severity = .error, at location: SourceLocation, _ problem: Problem) {
+        self.init(severity, at: location, problem.message, fix: problem.fix)
+    }
+
     /// `content/index.md:12:5: error: … ` with the fix on a second, indented line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"
@@ -74,6 +78,10 @@ struct DiagnosticLog: Sendable {
 
     mutating func warning(at location: SourceLocation, _ message: String, fix: String = "") {
         all.append(Diagnostic(.warning, at: location, message, fix: fix))
+    }
+
+    mutating func error(at location: SourceLocation, _ problem: Problem) {
+        all.append(Diagnostic(.error, at: location, problem))
     }
 
     mutating func append(contentsOf other: [Diagnostic]) {

@@ -26,7 +26,7 @@ enum DateValue {
         case .valid(let date): return .success(date)
         case .impossible(let reason): return .failure(.impossible(reason))
         case .wrongWeekday(let date, let written):
-            return .failure(.wrongWeekday("\(date.text) is a \(date.weekdayName), not a \(written)"))
+            return .failure(.wrongWeekday(UKDateScanner.Outcome.weekdayReason(date, written)))
         }
     }
 }
@@ -94,11 +94,9 @@ extension YAMLMap {
             log.error(at: location(of: node(key)), "\"\(key)\" is not a date: \"\(text)\"",
                       fix: "write the date like \(forms)")
         case .impossible(let reason):
-            log.error(at: location(of: node(key)), "impossible date \"\(text)\": \(reason)",
-                      fix: check)
+            log.error(at: location(of: node(key)), UKDateScanner.impossible(text, reason, fix: check))
         case .wrongWeekday(let reason):
-            log.error(at: location(of: node(key)), "wrong weekday in \"\(text)\": \(reason)",
-                      fix: "correct the weekday, or leave it out")
+            log.error(at: location(of: node(key)), UKDateScanner.wrongWeekday(text, reason))
         }
     }
 }

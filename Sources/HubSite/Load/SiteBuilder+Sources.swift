@@ -69,7 +69,7 @@ extension SiteBuilder {
         let tree = FileTree.scan(under: folder)
         for link in tree.links {
             let said = FileTree.linkMessage(copyInto: "content/")
-            log.error(at: SourceLocation(file: "content/" + link.relativePath), said.message, fix: said.fix)
+            log.error(at: SourceLocation(file: "content/" + link.relativePath), said)
         }
         for file in tree.files {
             let relative = file.relativePath

@@ -21,7 +21,7 @@ struct SourceFile: Sendable {
     static func read(atPath absolutePath: String, as path: String) -> Result<SourceFile, Diagnostic> {
         switch readBytes(atPath: absolutePath) {
         case .success(let bytes): return decode(bytes, as: path)
-        case .failure(let problem): return .failure(Diagnostic(at: SourceLocation(file: path), problem.message, fix: problem.fix))
+        case .failure(let problem): return .failure(Diagnostic(at: SourceLocation(file: path), problem))
         }
     }
 

@@ -76,7 +76,7 @@ struct YAMLMap {
                 return nil
             }
             let plain = YAMLProblem.explain(problem.problem, context: problem.context)
-            log.error(at: location(of: mark, file: file, offset: offset) ?? start, plain.message, fix: plain.fix)
+            log.error(at: location(of: mark, file: file, offset: offset) ?? start, plain)
             return nil
         } catch {
             log.error(at: start, "invalid YAML: the text could not be read as YAML")
@@ -187,7 +187,7 @@ struct YAMLMap {
         let dates = UKDateScanner.matches(in: text)
         for match in dates {
             if let problem = match.outcome.problem(written: match.written) {
-                log.error(at: location(of: node, atByte: match.byteOffset, in: text), problem.message, fix: problem.fix)
+                log.error(at: location(of: node, atByte: match.byteOffset, in: text), problem)
             }
         }
         let otherDates = OtherDateForms.matches(in: text, ukDates: dates)

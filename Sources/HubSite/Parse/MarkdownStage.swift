@@ -92,7 +92,7 @@ struct MarkdownStage {
             return DateMarkup.pieces(for: substituted.text, matches: hasVariable ? nil : writtenDates) { match in
                 if case .valid(let date) = match.outcome { dates.append(date) }
                 if let problem = match.outcome.problem(written: match.written) {
-                    problems.error(at: location(position.position(atByte: match.byteOffset)), problem.message, fix: problem.fix)
+                    problems.error(at: location(position.position(atByte: match.byteOffset)), problem)
                 }
             }
         }

@@ -191,7 +191,7 @@ public struct SiteBuilder: Sendable {
             case .copied(let absolutePath):
                 switch SourceFile.readBytes(atPath: absolutePath) {
                 case .success(let bytes): file = OutputFile(path: siteFile.path, contents: bytes)
-                case .failure(let problem): return (siteFile.path, nil, Diagnostic(at: SourceLocation(file: siteFile.origin), problem.message, fix: problem.fix))
+                case .failure(let problem): return (siteFile.path, nil, Diagnostic(at: SourceLocation(file: siteFile.origin), problem))
                 }
             }
             do {

@@ -27,7 +27,7 @@ struct Templates: Sendable {
         for link in FileTree.scan(under: folder).links {
             if link.relativePath.hasSuffix(".mustache") { linked.insert(String(link.relativePath.dropLast(".mustache".count))) }
             let said = FileTree.linkMessage(copyInto: "templates/")
-            log.error(at: SourceLocation(file: FileTree.relativePath(of: folder, in: siteFolder) + "/" + link.relativePath), said.message, fix: said.fix)
+            log.error(at: SourceLocation(file: FileTree.relativePath(of: folder, in: siteFolder) + "/" + link.relativePath), said)
         }
         for file in FileTree.files(under: folder, withExtension: "mustache") {
             let path = FileTree.relativePath(of: file, in: siteFolder)

@@ -18,12 +18,14 @@ enum UKDateScanner {
         func problem(written: String) -> Problem? {
             switch self {
             case .valid: return nil
-            case .impossible(let reason): return Problem(message: "impossible date \"\(written)\": \(reason)",
-                                                         fix: "check the day and the month")
-            case .wrongWeekday(let date, let weekday):
-                return Problem(message: "wrong weekday in \"\(written)\": \(date.text) is a \(date.weekdayName), not a \(weekday)",
-                               fix: "correct the weekday, or leave it out")
+            case .impossible(let reason): return UKDateScanner.impossible(written, reason)
+            case .wrongWeekday(let date, let weekday): return UKDateScanner.wrongWeekday(written, Self.weekdayReason(date, weekday))
             }
+        }
+
+        /// "16 December 2025 is a Tuesday, not a Monday".
+        static func weekdayReason(_ date: CalendarDate, _ written: String) -> String {
+            "\(date.text) is a \(date.weekdayName), not a \(written)"
         }
 
         case valid(CalendarDate)
@@ -31,6 +33,16 @@ enum UKDateScanner {
         case impossible(String)
         /// A real date with the wrong weekday in front of it.
         case wrongWeekday(CalendarDate, written: String)
+    }
+
+    /// A date no calendar has, as every reader of dates says it.
+    static func impossible(_ written: String, _ reason: String, fix: String = "check the day and the month") -> Problem {
+        Problem(message: "impossible date \"\(written)\": \(reason)", fix: fix)
+    }
+
+    /// A real date with the wrong weekday, as every reader of dates says it.
+    static func wrongWeekday(_ written: String, _ reason: String) -> Problem {
+        Problem(message: "wrong weekday in \"\(written)\": \(reason)", fix: "correct the weekday, or leave it out")
     }
 
     /// j, f, m, a, s, o, n, d: the first letters of the months' names, lowercase. (A `Set` here
