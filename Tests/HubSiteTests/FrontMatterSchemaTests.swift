@@ -11,7 +11,7 @@ final class FrontMatterSchemaTests: XCTestCase {
     /// Where a case goes in a site, from the first word of its name.
     private func site(with file: URL) throws -> (TestSite, String) {
         let text = try String(contentsOf: file, encoding: .utf8)
-        let path = switch file.lastPathComponent.prefix { $0 != "-" } {
+        let path = switch file.lastPathComponent.prefix(while: { $0 != "-" }) {
         case "site": "site.yml"
         case "hub": "content/hubs/case.md"
         default: "content/case.md"
