@@ -8,6 +8,13 @@ struct ContentFile: Sendable {
     /// What the page is; follows from `urlPath`, except for an archived copy of the sheet.
     var kind: Page.Kind
 
+    /// Reads and splits the content file listed as `entry`.
+    static func read(_ entry: SiteBuilder.ContentEntry) -> Result<ContentFile, Diagnostic> {
+        SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split).map { split in
+            ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+        }
+    }
+
     /// How many folders below the root the page's `index.html` sits.
     var depth: Int { URLPathDepth.of(urlPath) }
 

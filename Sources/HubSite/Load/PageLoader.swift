@@ -44,7 +44,7 @@ struct PageLoader {
             isDraft = front.node("draft") != nil && front.bool("draft", log: &log) == true
             if isDraft, !includeDrafts {
                 var draft = Page(kind: kind, source: path, title: "", description: nil, template: template, urlPath: content.urlPath,
-                                 body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []))
+                                 body: .empty)
                 draft.isDraft = true
                 return draft
             }
@@ -80,7 +80,7 @@ struct PageLoader {
                           ?? "create templates/\(template).mustache, or name an existing template")
         }
         var page = Page(kind: kind, source: path, title: title, description: description, template: template,
-                        urlPath: content.urlPath, body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []), hub: hub)
+                        urlPath: content.urlPath, body: .empty, hub: hub)
         page.isDraft = isDraft
         page.aliases = aliases
         return page

@@ -115,12 +115,12 @@ extension SiteBuilder {
     /// The information sheet's file alone, for `renderArchivedSheet`.
     func loadSheet(_ log: inout DiagnosticLog) -> ContentFile? {
         guard let entry = listContent(&log).pages.first(where: { $0.kind == .sheet }) else { return nil }
-        switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+        switch ContentFile.read(entry) {
         case .failure(let diagnostic):
             log.append(contentsOf: [diagnostic])
             return nil
-        case .success(let split):
-            return ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+        case .success(let content):
+            return content
         }
     }
 }

@@ -4,5 +4,5 @@ enum HubFinder {
         kind: .hubFinder, source: "content/hubs/index.md", title: "Find your Maths Hub",
         description: "Every Maths Hub taking part in the programme, by region, with the areas each one serves.",
         template: "hubs", urlPath: "hubs/",
-        body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []))
+        body: .empty)
 }

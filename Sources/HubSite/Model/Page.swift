@@ -80,6 +80,9 @@ public struct RenderedMarkdown: Sendable {
     /// column of this page's source file where it was written: the checker's facts about the body.
     var events: [HTML.Event] = []
 
+    /// No body: a page made without Markdown, or whose Markdown is not read yet.
+    static let empty = RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: [])
+
     /// What is kept of a body once its page is written and read, whatever the build is for:
     /// its contents, criteria and dates, without the HTML and events.
     var withoutHTML: RenderedMarkdown {

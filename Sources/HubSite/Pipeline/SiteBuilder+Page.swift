@@ -27,9 +27,9 @@ extension SiteBuilder {
     func readPage(_ entry: ContentEntry, loader: PageLoader) -> FrontMatterOutcome {
         var log = DiagnosticLog()
         let content: ContentFile
-        switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+        switch ContentFile.read(entry) {
         case .failure(let diagnostic): return FrontMatterOutcome(kind: .unreadable, diagnostics: [diagnostic])
-        case .success(let split): content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+        case .success(let file): content = file
         }
         guard let page = loader.load(content, log: &log) else {
             // Unreadable front matter: the page cannot be made, but its Markdown's own errors are
@@ -62,9 +62,9 @@ extension SiteBuilder {
             // page's Markdown in memory at a time.
             let entry = markdown.entry
             let content: ContentFile
-            switch SourceFile.read(atPath: entry.absolutePath, as: entry.path).flatMap(FrontMatterSplit.split) {
+            switch ContentFile.read(entry) {
             case .failure(let diagnostic): return PageOutcome(body: nil, facts: nil, diagnostics: [diagnostic])
-            case .success(let split): content = ContentFile(path: entry.path, urlPath: entry.urlPath, split: split, kind: entry.kind)
+            case .success(let file): content = file
             }
             guard content.split.yaml == markdown.frontMatter else {
                 log.error(at: SourceLocation(file: entry.path), "\(entry.path) changed while this build was reading it",

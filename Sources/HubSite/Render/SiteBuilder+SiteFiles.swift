@@ -89,7 +89,7 @@ extension SiteBuilder {
     private func notFoundPage(site: Site, templates: Templates, css: String?) -> OutputFile {
         let page = Page(kind: .page, source: "templates/404.mustache", title: "Page not found", description: nil,
                         template: "404", urlPath: "404.html",
-                        body: RenderedMarkdown(html: "", tableOfContents: [], criteria: nil, dates: []))
+                        body: .empty)
         var context = PageContext.make(page: page, site: site, root: site.config.baseURL ?? "/",
                                        inlineCSS: css)
         context["canonical_url"] = nil
